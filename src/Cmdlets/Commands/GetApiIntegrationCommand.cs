@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them.</summary>
+    [Cmdlet(VerbsCommon.Get, "ApiIntegration")]
+    [OutputType(typeof(ApiIntegration))]
+    public sealed class GetApiIntegrationCommand : IntegrationToolsCmdlet
+    {
+        private const string Operation = "GetApiIntegration";
+        private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
+
+        #region Parameters
+
+        /// <summary>The id of the HTTP or WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ApiId { get; set; } = "";
+
+        /// <summary>The id of the integration; without it every integration of the API is listed.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? IntegrationId { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var apiId = ApiId;
+            var integrationId = IntegrationId;
+            var target = integrationId == null ? $"api/{apiId}" : $"api/{apiId} integration/{integrationId}";
+            ForItem(Operation, target, Advice, () =>
+            {
+                var service = new HttpApiService(Client);
+                // The API's protocol (HTTP or WEBSOCKET) goes on every output object; read it once per API.
+                if (!_apis.TryGetValue(apiId, out var api))
+                {
+                    api = Await(service.GetApiAsync(apiId, CancellationToken));
+                    _apis[apiId] = api;
+                }
+                if (integrationId != null)
+                {
+                    WriteObject(Await(service.GetIntegrationAsync(api, integrationId, CancellationToken)));
+                    return;
+                }
+                string? token = null;
+                do
+                {
+                    var page = Await(service.GetIntegrationsPageAsync(api, token, CancellationToken));
+                    WriteObject(page.Items, enumerateCollection: true);
+                    token = page.NextToken;
+                }
+                while (token != null);
+            });
+        }
+
+        #endregion
+
+        private string? Advice(ApiGatewayException ex)
+        {
+            if (ex.Kind != FailureKind.NotFound) return null;
+            return IntegrationId == null
+                ? "Check the API id; 'aws apigatewayv2 get-apis' lists the HTTP and WebSocket APIs of the region."
+                : $"Check the integration id: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations.";
+        }
+    }
+}

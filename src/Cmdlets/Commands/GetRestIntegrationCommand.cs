@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Gets the integration of a REST API method, or every integration of a resource or of the whole API.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RestIntegration", DefaultParameterSetName = ByResourceId)]
+    [OutputType(typeof(RestIntegration))]
+    public sealed class GetRestIntegrationCommand : IntegrationToolsCmdlet
+    {
+        private const string ByResourceId = "ByResourceId";
+        private const string ByResourcePath = "ByResourcePath";
+        private const string Operation = "GetRestIntegration";
+
+        #region Parameters
+
+        /// <summary>The id of the REST API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string RestApiId { get; set; } = "";
+
+        /// <summary>The id of the resource; without it (and without -ResourcePath) every resource is read.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByResourceId)]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceId { get; set; }
+
+        /// <summary>The path of the resource, such as /pets/{id}.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByResourcePath)]
+        [ValidateNotNullOrEmpty]
+        public string? ResourcePath { get; set; }
+
+        /// <summary>The method whose integration to get; without it every method of the resource is read.</summary>
+        [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        public string? HttpMethod { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var restApiId = RestApiId;
+            var method = HttpMethod?.ToUpperInvariant();
+            var target = $"restapi/{restApiId}" + (ResourcePath != null ? $" resource {ResourcePath}" : ResourceId != null ? $" resource/{ResourceId}" : "") + (method != null ? " " + method : "");
+            ForItem(Operation, target, Advice, () =>
+            {
+                var service = new RestApiService(Client);
+                if (ResourceId != null && method != null)
+                {
+                    var resource = Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken));
+                    WriteObject(Await(service.GetIntegrationAsync(restApiId, resource.ResourceId, method, resource.Path, CancellationToken)));
+                    return;
+                }
+
+                IEnumerable<RestResource> resources;
+                switch (ParameterSetName)
+                {
+                    case ByResourcePath:
+                        resources = new[] { Await(service.FindResourceByPathAsync(restApiId, ResourcePath!, CancellationToken)) };
+                        break;
+                    case ByResourceId when ResourceId != null:
+                        resources = new[] { Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken)) };
+                        break;
+                    default:
+                        resources = Await(service.GetResourcesAsync(restApiId, CancellationToken));
+                        break;
+                }
+                WriteIntegrations(service, restApiId, resources, method);
+            });
+        }
+
+        #endregion
+
+        private void WriteIntegrations(RestApiService service, string restApiId, IEnumerable<RestResource> resources, string? method)
+        {
+            var methods = resources
+                .SelectMany(r => r.HttpMethods.Where(m => method == null || m == method).Select(m => new { Resource = r, Method = m }))
+                .ToList();
+            if (method != null && methods.Count == 0 && ParameterSetName == ByResourcePath)
+            {
+                // One resource named, one method asked for, and it is not declared: say so rather than print nothing.
+                var path = ResourcePath!;
+                throw new ApiGatewayServiceException("NotFoundException", $"The resource '{path}' of REST API {restApiId} has no {method} method.", 404, null, FailureKind.NotFound);
+            }
+            var progress = new ProgressRecord(1, "Get-RestIntegration", $"Reading integrations of REST API {restApiId}");
+            for (var i = 0; i < methods.Count; i++)
+            {
+                var item = methods[i];
+                if (methods.Count > 1)
+                {
+                    progress.StatusDescription = $"{i + 1} of {methods.Count}: {item.Method} {item.Resource.Path}";
+                    progress.PercentComplete = i * 100 / methods.Count;
+                    WriteProgress(progress);
+                }
+                try
+                {
+                    WriteObject(Await(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
+                }
+                catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound && method == null)
+                {
+                    // Listing: a method that has no integration yet is not an error.
+                    WriteVerbose($"{item.Method} {item.Resource.Path} has no integration.");
+                }
+            }
+            if (methods.Count > 1)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+
+        private string? Advice(ApiGatewayException ex)
+        {
+            if (ex.Kind != FailureKind.NotFound) return null;
+            if (ex is ResourcePathNotFoundException)
+                return $"Use one of the API's paths (Get-RestIntegration -RestApiId {RestApiId} lists the integrated ones), or create the resource first.";
+            return $"Check the ids: Get-RestIntegration -RestApiId {RestApiId} lists every integration of the API.";
+        }
+    }
+}

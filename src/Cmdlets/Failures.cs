@@ -1,0 +1,105 @@
+using System;
+using System.Management.Automation;
+using IntegrationTools.Session;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// The one mapping from engine failures to ErrorRecords: a stable ErrorId per failure site, the category
+    /// that matches the service error, a PowerShell exception type with the engine's exception inside, the
+    /// resource as target, and a recommended action. Messages come from the engine, which never puts secrets in them.
+    /// </summary>
+    internal static class Failures
+    {
+        public static ErrorRecord ForSession(SessionException ex)
+        {
+            ErrorCategory category;
+            Exception exception;
+            switch (ex.Problem)
+            {
+                case SessionProblem.ProfileNotFound:
+                    category = ErrorCategory.ObjectNotFound;
+                    exception = new ItemNotFoundException(ex.Message, ex);
+                    break;
+                case SessionProblem.NoCredentials:
+                    category = ErrorCategory.AuthenticationError;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+                default:
+                    category = ErrorCategory.InvalidArgument;
+                    exception = new PSArgumentException(ex.Message, ex);
+                    break;
+            }
+            var record = new ErrorRecord(exception, "Session" + ex.Problem, category, null);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
+            return record;
+        }
+
+        public static ErrorRecord ForService(ApiGatewayException ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
+        {
+            ErrorCategory category;
+            Exception exception;
+            switch (ex.Kind)
+            {
+                case FailureKind.NotFound:
+                    category = ErrorCategory.ObjectNotFound;
+                    exception = new ItemNotFoundException(ex.Message, ex);
+                    break;
+                case FailureKind.BadRequest:
+                    category = ErrorCategory.InvalidArgument;
+                    exception = new PSArgumentException(ex.Message, ex);
+                    break;
+                case FailureKind.Conflict:
+                    category = ErrorCategory.ResourceExists;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+                case FailureKind.LimitExceeded:
+                    category = ErrorCategory.QuotaExceeded;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+                case FailureKind.Throttled:
+                    category = ErrorCategory.LimitsExceeded;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+                case FailureKind.AccessDenied:
+                    category = ErrorCategory.PermissionDenied;
+                    exception = new UnauthorizedAccessException(ex.Message, ex);
+                    break;
+                case FailureKind.ConnectionFailed:
+                    category = ErrorCategory.ConnectionError;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+                case FailureKind.Timeout:
+                    category = ErrorCategory.OperationTimeout;
+                    exception = new TimeoutException(ex.Message, ex);
+                    break;
+                default:
+                    category = ErrorCategory.InvalidResult;
+                    exception = new PSInvalidOperationException(ex.Message, ex);
+                    break;
+            }
+            var record = new ErrorRecord(exception, operation + ex.Kind, category, target);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction?.Invoke(ex) ?? DefaultAction(ex) };
+            return record;
+        }
+
+        private static string DefaultAction(ApiGatewayException ex)
+        {
+            switch (ex.Kind)
+            {
+                case FailureKind.AccessDenied:
+                    return "Check that the credentials are valid for this account and region and allow the apigateway:* action named in the message.";
+                case FailureKind.Throttled:
+                    return "The account's API Gateway management quota was exceeded; wait and run the command again, or apply fewer items at once.";
+                case FailureKind.ConnectionFailed:
+                case FailureKind.Timeout:
+                    return "Check -EndpointUrl / AWS_ENDPOINT_URL and -Region, the network path and any proxy, then run the command again.";
+                case FailureKind.ServiceError:
+                    return "API Gateway had an internal error; run the command again later.";
+                default:
+                    return "Check the ids and values named in the message.";
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IntegrationTools.Session;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Base of every IntegrationTools cmdlet: the AWS session parameters (named and aliased as AWS Tools for
+    /// PowerShell names them), one wire client per distinct session, cancellation on Ctrl+C, and the one place
+    /// where failures become ErrorRecords.
+    /// </summary>
+    public abstract class IntegrationToolsCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> _wireLog = new ConcurrentQueue<string>();
+        private ApiGatewayClient? _client;
+        private string? _clientKey;
+
+        #region Parameters
+
+        /// <summary>The AWS region of the API, e.g. us-east-1.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(Completers.RegionCompleter))]
+        public string? Region { get; set; }
+
+        /// <summary>The name of a profile in the AWS credentials or config file.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The path of a credentials file other than ~/.aws/credentials.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        /// <summary>An AWS access key id; needs -SecretKey.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        /// <summary>The AWS secret access key that belongs to -AccessKey.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        /// <summary>The session token of temporary credentials.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>An AWS credentials object, such as the one Get-AWSCredential returns.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public PSObject? Credential { get; set; }
+
+        /// <summary>The API Gateway endpoint to call instead of the region's, e.g. http://127.0.0.1:5000 for a local server.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? EndpointUrl { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            base.StopProcessing();
+        }
+
+        protected override void EndProcessing()
+        {
+            FlushWireLog();
+            base.EndProcessing();
+        }
+
+        #endregion
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>
+        /// The wire client for the session the current parameters describe. Built once per distinct session; a bad
+        /// session (no credentials, no region, bad endpoint) ends the command before any request.
+        /// </summary>
+        protected ApiGatewayClient Client
+        {
+            get
+            {
+                var options = new SessionOptions
+                {
+                    Region = Region,
+                    ProfileName = ProfileName,
+                    ProfileLocation = ProfileLocation,
+                    AccessKey = AccessKey,
+                    SecretKey = SecretKey,
+                    SessionToken = SessionToken,
+                    Credential = Credential?.BaseObject,
+                    EndpointUrl = EndpointUrl,
+                    ShellCredential = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+                    ShellRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")) as string,
+                };
+                var key = options.CacheKey();
+                if (_client != null && key == _clientKey) return _client;
+                ResolvedSession session;
+                try
+                {
+                    session = new SessionResolver().Resolve(options);
+                }
+                catch (SessionException ex)
+                {
+                    ThrowTerminatingError(Failures.ForSession(ex));
+                    throw; // not reached
+                }
+                WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}.");
+                _client?.Dispose();
+                _client = new ApiGatewayClient(session) { Log = _wireLog.Enqueue };
+                _clientKey = key;
+                return _client;
+            }
+        }
+
+        /// <summary>Waits for an engine call on the pipeline thread, then writes its request log as Verbose lines.</summary>
+        protected T Await<T>(Task<T> task)
+        {
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                FlushWireLog();
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="action"/> for one input item; a failure becomes a non-terminating error with the
+        /// ErrorId <paramref name="operation"/>+kind (e.g. GetRestIntegrationNotFound) and the given target, and the
+        /// pipeline goes on with the next item. <paramref name="recommendedAction"/> may name a fix for a failure
+        /// (null falls back to the general advice for its kind). Ctrl+C stops quietly.
+        /// </summary>
+        protected void ForItem(string operation, object target, Func<ApiGatewayException, string?>? recommendedAction, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                // Stopped by the user.
+            }
+            catch (ApiGatewayException ex)
+            {
+                WriteError(Failures.ForService(ex, operation, target, recommendedAction));
+            }
+        }
+
+        private void FlushWireLog()
+        {
+            while (_wireLog.TryDequeue(out var line)) WriteVerbose(line);
+        }
+
+        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Serialization;
+using IntegrationTools.Models;
+
+namespace IntegrationTools.Operations
+{
+    // Wire shapes of API Gateway v2 (apigatewayv2-2018-11-29). The AWS CLI prints these members PascalCase;
+    // on the wire they are camelCase, as the service model's locationName says.
+
+    internal sealed class V2IntegrationShape
+    {
+        [JsonPropertyName("apiGatewayManaged")] public bool? ApiGatewayManaged { get; set; }
+        [JsonPropertyName("connectionId")] public string? ConnectionId { get; set; }
+        [JsonPropertyName("connectionType")] public string? ConnectionType { get; set; }
+        [JsonPropertyName("contentHandlingStrategy")] public string? ContentHandlingStrategy { get; set; }
+        [JsonPropertyName("credentialsArn")] public string? CredentialsArn { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("integrationId")] public string? IntegrationId { get; set; }
+        [JsonPropertyName("integrationMethod")] public string? IntegrationMethod { get; set; }
+        [JsonPropertyName("integrationResponseSelectionExpression")] public string? IntegrationResponseSelectionExpression { get; set; }
+        [JsonPropertyName("integrationSubtype")] public string? IntegrationSubtype { get; set; }
+        [JsonPropertyName("integrationType")] public string? IntegrationType { get; set; }
+        [JsonPropertyName("integrationUri")] public string? IntegrationUri { get; set; }
+        [JsonPropertyName("passthroughBehavior")] public string? PassthroughBehavior { get; set; }
+        [JsonPropertyName("payloadFormatVersion")] public string? PayloadFormatVersion { get; set; }
+        [JsonPropertyName("requestParameters")] public Dictionary<string, string?>? RequestParameters { get; set; }
+        [JsonPropertyName("requestTemplates")] public Dictionary<string, string?>? RequestTemplates { get; set; }
+        [JsonPropertyName("responseParameters")] public Dictionary<string, Dictionary<string, string?>>? ResponseParameters { get; set; }
+        [JsonPropertyName("templateSelectionExpression")] public string? TemplateSelectionExpression { get; set; }
+        [JsonPropertyName("timeoutInMillis")] public int? TimeoutInMillis { get; set; }
+        [JsonPropertyName("tlsConfig")] public V2TlsConfigShape? TlsConfig { get; set; }
+
+        public ApiIntegration ToModel(string apiId, string? protocolType) => new ApiIntegration
+        {
+            ApiId = apiId,
+            ProtocolType = protocolType,
+            IntegrationId = IntegrationId ?? "",
+            IntegrationType = IntegrationType,
+            IntegrationSubtype = IntegrationSubtype,
+            IntegrationUri = IntegrationUri,
+            IntegrationMethod = IntegrationMethod,
+            ConnectionType = ConnectionType,
+            ConnectionId = ConnectionId,
+            CredentialsArn = CredentialsArn,
+            Description = Description,
+            PayloadFormatVersion = PayloadFormatVersion,
+            PassthroughBehavior = PassthroughBehavior,
+            ContentHandlingStrategy = ContentHandlingStrategy,
+            TemplateSelectionExpression = TemplateSelectionExpression,
+            IntegrationResponseSelectionExpression = IntegrationResponseSelectionExpression,
+            TimeoutInMillis = TimeoutInMillis,
+            ServerNameToVerify = TlsConfig?.ServerNameToVerify,
+            ApiGatewayManaged = ApiGatewayManaged ?? false,
+            RequestParameters = Maps.Copy(RequestParameters),
+            RequestTemplates = Maps.Copy(RequestTemplates),
+            ResponseParameters = (ResponseParameters ?? new Dictionary<string, Dictionary<string, string?>>())
+                .ToDictionary(p => p.Key, p => Maps.Copy(p.Value), System.StringComparer.Ordinal),
+        };
+    }
+
+    internal sealed class V2TlsConfigShape
+    {
+        [JsonPropertyName("serverNameToVerify")] public string? ServerNameToVerify { get; set; }
+    }
+
+    internal sealed class V2IntegrationsShape
+    {
+        [JsonPropertyName("items")] public List<V2IntegrationShape>? Items { get; set; }
+        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+
+    internal sealed class V2ApiShape
+    {
+        [JsonPropertyName("apiId")] public string? ApiId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("protocolType")] public string? ProtocolType { get; set; }
+        [JsonPropertyName("apiEndpoint")] public string? ApiEndpoint { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("routeSelectionExpression")] public string? RouteSelectionExpression { get; set; }
+
+        public ApiInfo ToModel() => new ApiInfo
+        {
+            ApiId = ApiId ?? "",
+            Name = Name,
+            ProtocolType = ProtocolType,
+            ApiEndpoint = ApiEndpoint,
+            Description = Description,
+            RouteSelectionExpression = RouteSelectionExpression,
+        };
+    }
+
+    internal sealed class V2ApisShape
+    {
+        [JsonPropertyName("items")] public List<V2ApiShape>? Items { get; set; }
+        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+}

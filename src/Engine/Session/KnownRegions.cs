@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.Linq;
+using Amazon;
+
+namespace IntegrationTools.Session
+{
+    /// <summary>The region names AWSSDK.Core knows, with their display names, for completion.</summary>
+    public static class KnownRegions
+    {
+        public static IReadOnlyList<KeyValuePair<string, string>> All { get; } =
+            RegionEndpoint.EnumerableAllRegions
+                .Select(r => new KeyValuePair<string, string>(r.SystemName, r.DisplayName))
+                .OrderBy(r => r.Key, System.StringComparer.Ordinal)
+                .ToList();
+    }
+}

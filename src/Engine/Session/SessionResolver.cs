@@ -1,0 +1,209 @@
+using System;
+using System.Text.RegularExpressions;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+
+namespace IntegrationTools.Session
+{
+    /// <summary>
+    /// Turns <see cref="SessionOptions"/> into a <see cref="ResolvedSession"/> in AWS Tools for PowerShell's
+    /// order: parameters, then the shell defaults of AWS.Tools.Common, then the AWS SDK's default chain
+    /// (environment variables, AWS_PROFILE or the default profile of ~/.aws/credentials and ~/.aws/config,
+    /// including role, web identity and SSO profiles, then container and instance metadata).
+    /// Credential files and signing are AWSSDK.Core's; nothing here parses them.
+    /// </summary>
+    public sealed class SessionResolver
+    {
+        public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_API_GATEWAY";
+        public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
+        public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+
+        private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
+
+        private const string CredentialHelp =
+            "Provide credentials in one of these ways: -ProfileName (with -ProfileLocation for a file elsewhere than ~/.aws), " +
+            "-AccessKey and -SecretKey (and -SessionToken for temporary keys), -Credential with an object from Get-AWSCredential, " +
+            "Set-AWSCredential (AWS.Tools.Common) for the whole session, the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY " +
+            "environment variables, AWS_PROFILE or a [default] profile in ~/.aws/credentials or ~/.aws/config, " +
+            "or run on AWS compute with a role (container or instance metadata).";
+
+        private const string RegionHelp =
+            "Pass -Region (for example -Region us-east-1), run Set-DefaultAWSRegion (AWS.Tools.Common), set the AWS_REGION " +
+            "or AWS_DEFAULT_REGION environment variable, or add 'region = ...' to the profile in ~/.aws/config.";
+
+        private readonly Func<string, string?> _getEnvironmentVariable;
+
+        public SessionResolver() : this(Environment.GetEnvironmentVariable) { }
+
+        public SessionResolver(Func<string, string?> getEnvironmentVariable)
+        {
+            _getEnvironmentVariable = getEnvironmentVariable;
+        }
+
+        public ResolvedSession Resolve(SessionOptions options)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+
+            CredentialProfile? profile = null;
+            var credentials = ResolveCredentials(options, ref profile, out var credentialSource);
+            var region = ResolveRegion(options, profile, out var regionSource);
+            var endpoint = ResolveEndpoint(options, region, out var endpointSource);
+            return new ResolvedSession(region, endpoint, credentials, regionSource, endpointSource, credentialSource);
+        }
+
+        private AWSCredentials ResolveCredentials(SessionOptions o, ref CredentialProfile? profile, out string source)
+        {
+            if (!string.IsNullOrEmpty(o.AccessKey) || !string.IsNullOrEmpty(o.SecretKey))
+            {
+                if (string.IsNullOrEmpty(o.AccessKey) || string.IsNullOrEmpty(o.SecretKey))
+                    throw new SessionException(SessionProblem.IncompleteCredentials,
+                        "-AccessKey and -SecretKey must be given together.",
+                        "Pass both -AccessKey and -SecretKey (and -SessionToken for temporary keys), or use -ProfileName.");
+                source = string.IsNullOrEmpty(o.SessionToken) ? "the -AccessKey and -SecretKey parameters" : "the -AccessKey, -SecretKey and -SessionToken parameters";
+                return string.IsNullOrEmpty(o.SessionToken)
+                    ? new BasicAWSCredentials(o.AccessKey, o.SecretKey)
+                    : (AWSCredentials)new SessionAWSCredentials(o.AccessKey, o.SecretKey, o.SessionToken);
+            }
+            if (!string.IsNullOrEmpty(o.SessionToken))
+                throw new SessionException(SessionProblem.IncompleteCredentials,
+                    "-SessionToken was given without -AccessKey and -SecretKey.",
+                    "Pass -AccessKey and -SecretKey with the session token.");
+
+            if (o.Credential != null)
+            {
+                source = "the -Credential parameter";
+                return ForeignCredentials.TryWrap(o.Credential)
+                    ?? throw new SessionException(SessionProblem.NoCredentials,
+                        $"The -Credential value (a {o.Credential.GetType().FullName}) is not an AWS credentials object.",
+                        "Pass the object that Get-AWSCredential or New-AWSCredential returns, or use -ProfileName or -AccessKey/-SecretKey.");
+            }
+
+            if (!string.IsNullOrEmpty(o.ProfileName) || !string.IsNullOrEmpty(o.ProfileLocation))
+            {
+                var name = !string.IsNullOrEmpty(o.ProfileName) ? o.ProfileName! : (_getEnvironmentVariable("AWS_PROFILE") ?? "default");
+                var chain = new CredentialProfileStoreChain(string.IsNullOrEmpty(o.ProfileLocation) ? null : o.ProfileLocation);
+                var where = string.IsNullOrEmpty(o.ProfileLocation) ? "~/.aws/credentials or ~/.aws/config" : o.ProfileLocation;
+                if (!chain.TryGetProfile(name, out profile))
+                    throw new SessionException(SessionProblem.ProfileNotFound,
+                        $"No profile named '{name}' was found in {where}.",
+                        "Check the name with 'aws configure list-profiles', pass -ProfileLocation for a credentials file elsewhere, or create the profile with 'aws configure --profile " + name + "'.");
+                if (!chain.TryGetAWSCredentials(name, out var fromProfile) || fromProfile == null)
+                    throw new SessionException(SessionProblem.NoCredentials,
+                        $"The profile '{name}' in {where} holds no usable credentials.",
+                        "Add aws_access_key_id/aws_secret_access_key, a role_arn with a source_profile, or an SSO session to the profile.");
+                source = $"the profile '{name}' in {where}";
+                return fromProfile;
+            }
+
+            if (o.ShellCredential != null)
+            {
+                var shell = ForeignCredentials.TryWrap(o.ShellCredential);
+                if (shell != null)
+                {
+                    source = "the shell default credentials (Set-AWSCredential)";
+                    return shell;
+                }
+            }
+
+            try
+            {
+                var resolved = new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
+                if (resolved != null)
+                {
+                    source = "the AWS SDK default chain (" + resolved.GetType().Name + ")";
+                    return resolved;
+                }
+            }
+            catch (Exception ex) when (!(ex is SessionException))
+            {
+                throw new SessionException(SessionProblem.NoCredentials, "No AWS credentials were found. " + CredentialHelp,
+                    CredentialHelp, ex);
+            }
+            throw new SessionException(SessionProblem.NoCredentials, "No AWS credentials were found. " + CredentialHelp, CredentialHelp);
+        }
+
+        private string ResolveRegion(SessionOptions o, CredentialProfile? profile, out string source)
+        {
+            string? region = null;
+            source = "";
+            if (!string.IsNullOrWhiteSpace(o.Region)) { region = o.Region!.Trim(); source = "the -Region parameter"; }
+            else if (!string.IsNullOrWhiteSpace(o.ShellRegion)) { region = o.ShellRegion!.Trim(); source = "the shell default region (Set-DefaultAWSRegion)"; }
+            else if (profile?.Region != null) { region = profile.Region.SystemName; source = $"the profile '{profile.Name}'"; }
+            else
+            {
+                foreach (var variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })
+                {
+                    var value = _getEnvironmentVariable(variable);
+                    if (!string.IsNullOrWhiteSpace(value)) { region = value!.Trim(); source = "the " + variable + " environment variable"; break; }
+                }
+                if (region == null)
+                {
+                    try
+                    {
+                        var fallback = FallbackRegionFactory.GetRegionEndpoint();
+                        if (fallback != null) { region = fallback.SystemName; source = "the AWS SDK default region chain"; }
+                    }
+                    catch (Exception)
+                    {
+                        // No region from profiles or instance metadata: reported below.
+                    }
+                }
+            }
+            if (region == null)
+                throw new SessionException(SessionProblem.NoRegion, "No AWS region was specified. " + RegionHelp, RegionHelp);
+            if (!RegionPattern.IsMatch(region))
+                throw new SessionException(SessionProblem.InvalidRegion,
+                    $"'{region}' (from {source}) is not an AWS region name.",
+                    "Use a region code such as us-east-1, eu-west-2 or ap-southeast-1 (Get-AWSRegion lists them).");
+            return region;
+        }
+
+        private Uri ResolveEndpoint(SessionOptions o, string region, out string source)
+        {
+            string? text = null;
+            source = "";
+            if (!string.IsNullOrWhiteSpace(o.EndpointUrl)) { text = o.EndpointUrl; source = "the -EndpointUrl parameter"; }
+            else if (!string.Equals(_getEnvironmentVariable(IgnoreEndpointsVariable), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var variable in new[] { ServiceEndpointVariable, GlobalEndpointVariable })
+                {
+                    var value = _getEnvironmentVariable(variable);
+                    if (!string.IsNullOrWhiteSpace(value)) { text = value; source = "the " + variable + " environment variable"; break; }
+                }
+            }
+            if (text == null)
+            {
+                source = "the region's API Gateway endpoint";
+                return new Uri($"https://apigateway.{region}.{DnsSuffix(region)}");
+            }
+            text = text.Trim();
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                || string.IsNullOrEmpty(uri.Host)
+                || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment)
+                || !string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new SessionException(SessionProblem.InvalidEndpoint,
+                    $"'{text}' (from {source}) is not a usable endpoint URL.",
+                    "Give an absolute http:// or https:// URL with a host and no query, for example https://apigateway.us-east-1.amazonaws.com or http://127.0.0.1:5000 for a local server.");
+            }
+            return uri;
+        }
+
+        private static string DnsSuffix(string region)
+        {
+            try
+            {
+                var suffix = RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix;
+                if (!string.IsNullOrEmpty(suffix)) return suffix;
+            }
+            catch (Exception)
+            {
+                // Unknown to this SDK: the commercial partition.
+            }
+            return region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+        }
+    }
+}

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+using IntegrationTools.Session;
+
+namespace IntegrationTools.Wire
+{
+    /// <summary>
+    /// The one wire layer of the module: REST-JSON requests to API Gateway v1 (/restapis/...) and v2 (/v2/apis/...),
+    /// signed with SigV4 (signing name "apigateway") by AWSSDK.Core's signer and sent with HttpClient.
+    /// Service errors become <see cref="ApiGatewayServiceException"/>, transport failures
+    /// <see cref="ApiGatewayTransportException"/>. Nothing it logs or throws carries credentials or signed headers.
+    /// </summary>
+    public sealed class ApiGatewayClient : IDisposable
+    {
+        public const string SigningName = "apigateway";
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+        private static readonly Lazy<HttpClient> SharedHttp = new Lazy<HttpClient>(() => CreateHttpClient(new HttpClientHandler { AllowAutoRedirect = false }));
+
+        private readonly ResolvedSession _session;
+        private readonly HttpClient _http;
+        private readonly bool _ownsHttp;
+        private readonly SigningConfig _config;
+        private readonly string _userAgent;
+
+        public ApiGatewayClient(ResolvedSession session, HttpMessageHandler? handler = null)
+        {
+            _session = session ?? throw new ArgumentNullException(nameof(session));
+            if (handler == null)
+            {
+                _http = SharedHttp.Value;
+            }
+            else
+            {
+                _http = CreateHttpClient(handler);
+                _ownsHttp = true;
+            }
+            _config = new SigningConfig(session.Region, session.Endpoint);
+            var version = typeof(ApiGatewayClient).Assembly.GetName().Version;
+            _userAgent = $"IntegrationTools/{version?.ToString(3) ?? "0"}";
+        }
+
+        /// <summary>How long one request may take before it is abandoned as a timeout.</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+        /// <summary>Receives one line per request and per response (method, URL, status, request id). Never secrets.</summary>
+        public Action<string>? Log { get; set; }
+
+        public ResolvedSession Session => _session;
+
+        public void Dispose()
+        {
+            if (_ownsHttp) _http.Dispose();
+        }
+
+        /// <summary>Sends a request and deserializes a JSON answer into <typeparamref name="T"/>; null for an empty body.</summary>
+        public async Task<T?> SendAsync<T>(WireRequest request, CancellationToken cancellationToken) where T : class
+        {
+            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Body.Length == 0) return null;
+            try
+            {
+                return JsonSerializer.Deserialize<T>(response.Body, WireJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new ApiGatewayResponseException(
+                    $"The answer to {request.Describe()} (HTTP {response.StatusCode}) is not the JSON this module expects: {ex.Message}", ex)
+                { Operation = request.Describe() };
+            }
+        }
+
+        public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken cancellationToken)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var signed = Sign(request);
+            var url = AmazonServiceClient.ComposeUrl(signed);
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
+            if (signed.Content != null && signed.Content.Length > 0)
+            {
+                message.Content = new ByteArrayContent(signed.Content);
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            }
+            foreach (var header in signed.Headers)
+            {
+                if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(header.Key, "host", StringComparison.OrdinalIgnoreCase))
+                    continue;
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            var describe = request.Describe();
+            Log?.Invoke($"{request.Method} {url.GetLeftPart(UriPartial.Path)}{url.Query}");
+            using var timeout = new CancellationTokenSource(Timeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new ApiGatewayTransportException(
+                    $"{describe} got no answer from {_session.Endpoint.GetLeftPart(UriPartial.Authority)} within {Timeout.TotalSeconds:0.#} s.",
+                    FailureKind.Timeout, ex) { Operation = describe };
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ApiGatewayTransportException(
+                    $"{describe} could not reach {_session.Endpoint.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
+                    FailureKind.ConnectionFailed, ex) { Operation = describe };
+            }
+
+            using (response)
+            {
+                var body = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                var requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id");
+                var status = (int)response.StatusCode;
+                Log?.Invoke($"HTTP {status}{(requestId == null ? "" : " request id " + requestId)} for {describe}");
+                if (status >= 200 && status < 300)
+                    return new WireResponse(status, requestId, body);
+                throw ToServiceException(response, status, requestId, body, describe);
+            }
+        }
+
+        private DefaultRequest Sign(WireRequest request)
+        {
+            var signed = new DefaultRequest(new WireMarker(), "APIGateway")
+            {
+                HttpMethod = request.Method,
+                Endpoint = _session.Endpoint,
+                ResourcePath = request.PathTemplate,
+                AuthenticationRegion = _session.Region,
+            };
+            foreach (var p in request.PathParameters)
+                signed.AddPathResource("{" + p.Key + "}", p.Value);
+            if (request.Query.Count > 0)
+            {
+                signed.UseQueryString = true;
+                foreach (var q in request.Query) signed.Parameters[q.Key] = q.Value;
+            }
+            signed.Headers["Accept"] = "application/json";
+            signed.Headers["User-Agent"] = _userAgent;
+            if (request.Body != null)
+            {
+                signed.Content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request.Body, request.Body.GetType(), WireJson.Options));
+                signed.Headers["Content-Type"] = "application/json";
+            }
+            new AWS4Signer().Sign(signed, _config, null, _session.Credentials);
+            return signed;
+        }
+
+        private static ApiGatewayServiceException ToServiceException(HttpResponseMessage response, int status, string? requestId, byte[] body, string describe)
+        {
+            string? code = Header(response, "x-amzn-ErrorType");
+            string? message = null;
+            if (body.Length > 0)
+            {
+                try
+                {
+                    using var doc = JsonDocument.Parse(body);
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var property in doc.RootElement.EnumerateObject())
+                        {
+                            if (property.Value.ValueKind != JsonValueKind.String) continue;
+                            var name = property.Name.ToLowerInvariant();
+                            if (name == "message") message = property.Value.GetString();
+                            else if ((name == "__type" || name == "code") && code == null) code = property.Value.GetString();
+                        }
+                    }
+                }
+                catch (JsonException)
+                {
+                    message = Truncate(Encoding.UTF8.GetString(body), 300);
+                }
+            }
+            code = NormalizeCode(code) ?? $"Http{status}";
+            TimeSpan? retryAfter = null;
+            if (response.Headers.RetryAfter != null)
+            {
+                if (response.Headers.RetryAfter.Delta.HasValue) retryAfter = response.Headers.RetryAfter.Delta;
+                else if (response.Headers.RetryAfter.Date.HasValue) retryAfter = response.Headers.RetryAfter.Date.Value - DateTimeOffset.UtcNow;
+            }
+            return new ApiGatewayServiceException(code, message ?? "", status, requestId, ApiGatewayServiceException.Classify(code, status), retryAfter)
+            {
+                Operation = describe,
+            };
+        }
+
+        /// <summary>"NotFoundException:http://internal..." and "com.amazon...#NotFoundException" both become "NotFoundException".</summary>
+        internal static string? NormalizeCode(string? code)
+        {
+            if (string.IsNullOrWhiteSpace(code)) return null;
+            var text = code!.Trim();
+            var colon = text.IndexOf(':');
+            if (colon > 0) text = text.Substring(0, colon);
+            var hash = text.LastIndexOf('#');
+            if (hash >= 0) text = text.Substring(hash + 1);
+            return text.Length == 0 ? null : text;
+        }
+
+        private static string? Header(HttpResponseMessage response, string name)
+        {
+            if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
+            if (response.Content != null && response.Content.Headers.TryGetValues(name, out values)) return values.FirstOrDefault();
+            return null;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            while (ex.InnerException != null) ex = ex.InnerException;
+            return ex;
+        }
+
+        private static string Truncate(string text, int max) => text.Length <= max ? text : text.Substring(0, max) + "…";
+
+        private static HttpClient CreateHttpClient(HttpMessageHandler handler)
+        {
+            return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        }
+
+        /// <summary>The client configuration AWSSDK.Core's signer needs: signing name and region, nothing else.</summary>
+        private sealed class SigningConfig : ClientConfig
+        {
+            public SigningConfig(string region, Uri endpoint) : base(null)
+            {
+                AuthenticationRegion = region;
+                AuthenticationServiceName = SigningName;
+                ServiceURL = endpoint.GetLeftPart(UriPartial.Authority);
+            }
+
+            public override string RegionEndpointServiceName => SigningName;
+
+            public override string ServiceVersion => "2015-07-09";
+
+            public override string UserAgent => "IntegrationTools";
+
+            public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters) => new Endpoint(ServiceURL);
+        }
+
+        private sealed class WireMarker : AmazonWebServiceRequest { }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+
+namespace IntegrationTools.Wire
+{
+    /// <summary>What kind of failure a service error or transport failure is, for callers that pick an error category.</summary>
+    public enum FailureKind
+    {
+        NotFound,
+        BadRequest,
+        Conflict,
+        LimitExceeded,
+        Throttled,
+        AccessDenied,
+        ServiceError,
+        ConnectionFailed,
+        Timeout,
+        UnexpectedResponse,
+    }
+
+    /// <summary>Base type of every failure the wire layer reports. Messages never contain credentials or signed headers.</summary>
+    public abstract class ApiGatewayException : Exception
+    {
+        protected ApiGatewayException(string message, FailureKind kind, Exception? inner = null) : base(message, inner)
+        {
+            Kind = kind;
+        }
+
+        public FailureKind Kind { get; }
+
+        /// <summary>HTTP method and path of the request that failed, e.g. "GET /v2/apis/abc".</summary>
+        public string? Operation { get; internal set; }
+    }
+
+    /// <summary>The service answered with an error: its code (x-amzn-ErrorType), message and request id.</summary>
+    public sealed class ApiGatewayServiceException : ApiGatewayException
+    {
+        public ApiGatewayServiceException(string errorCode, string serviceMessage, int statusCode, string? requestId, FailureKind kind, TimeSpan? retryAfter = null)
+            : base(Compose(errorCode, serviceMessage, statusCode, requestId), kind)
+        {
+            ErrorCode = errorCode;
+            ServiceMessage = serviceMessage;
+            StatusCode = statusCode;
+            RequestId = requestId;
+            RetryAfter = retryAfter;
+        }
+
+        public string ErrorCode { get; }
+
+        public string ServiceMessage { get; }
+
+        public int StatusCode { get; }
+
+        public string? RequestId { get; }
+
+        public TimeSpan? RetryAfter { get; }
+
+        private static string Compose(string code, string message, int status, string? requestId)
+        {
+            var text = string.IsNullOrWhiteSpace(message) ? code : $"{code}: {message}";
+            return requestId == null ? $"{text} (HTTP {status})" : $"{text} (HTTP {status}, request id {requestId})";
+        }
+
+        /// <summary>Maps an AWS error code and HTTP status to a <see cref="FailureKind"/>.</summary>
+        public static FailureKind Classify(string errorCode, int statusCode)
+        {
+            switch (errorCode)
+            {
+                case "NotFoundException": return FailureKind.NotFound;
+                case "BadRequestException":
+                case "ValidationException":
+                case "SerializationException": return FailureKind.BadRequest;
+                case "ConflictException": return FailureKind.Conflict;
+                case "LimitExceededException": return FailureKind.LimitExceeded;
+                case "TooManyRequestsException":
+                case "ThrottlingException":
+                case "Throttling": return FailureKind.Throttled;
+                case "UnauthorizedException":
+                case "AccessDeniedException":
+                case "ForbiddenException":
+                case "UnrecognizedClientException":
+                case "InvalidSignatureException":
+                case "ExpiredTokenException":
+                case "IncompleteSignatureException":
+                case "MissingAuthenticationTokenException": return FailureKind.AccessDenied;
+            }
+            if (statusCode == 404) return FailureKind.NotFound;
+            if (statusCode == 409) return FailureKind.Conflict;
+            if (statusCode == 429) return FailureKind.Throttled;
+            if (statusCode == 401 || statusCode == 403) return FailureKind.AccessDenied;
+            if (statusCode >= 500) return FailureKind.ServiceError;
+            return FailureKind.BadRequest;
+        }
+    }
+
+    /// <summary>No answer: the endpoint could not be reached, the connection dropped, or the request timed out.</summary>
+    public sealed class ApiGatewayTransportException : ApiGatewayException
+    {
+        public ApiGatewayTransportException(string message, FailureKind kind, Exception? inner = null) : base(message, kind, inner) { }
+    }
+
+    /// <summary>The service answered 2xx with a body this client cannot read.</summary>
+    public sealed class ApiGatewayResponseException : ApiGatewayException
+    {
+        public ApiGatewayResponseException(string message, Exception? inner = null) : base(message, FailureKind.UnexpectedResponse, inner) { }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+
+namespace IntegrationTools.Wire
+{
+    /// <summary>
+    /// One request as the service model describes it: method, request URI template with its {placeholders},
+    /// query string members and a JSON body (serialized with the wire member names).
+    /// </summary>
+    public sealed class WireRequest
+    {
+        public WireRequest(string method, string pathTemplate)
+        {
+            Method = method ?? throw new ArgumentNullException(nameof(method));
+            PathTemplate = pathTemplate ?? throw new ArgumentNullException(nameof(pathTemplate));
+        }
+
+        public string Method { get; }
+
+        public string PathTemplate { get; }
+
+        public Dictionary<string, string> PathParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Query { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        public object? Body { get; set; }
+
+        public WireRequest With(string name, string value)
+        {
+            if (string.IsNullOrEmpty(value)) throw new ArgumentException($"The request path member '{name}' is empty.", nameof(value));
+            PathParameters[name] = value;
+            return this;
+        }
+
+        public WireRequest WithQuery(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) Query[name] = value!;
+            return this;
+        }
+
+        /// <summary>"GET /restapis/abc/resources" — the path with its members filled in, for messages.</summary>
+        public string Describe()
+        {
+            var path = PathTemplate;
+            foreach (var p in PathParameters) path = path.Replace("{" + p.Key + "}", p.Value);
+            return Method + " " + path;
+        }
+    }
+
+    public sealed class WireResponse
+    {
+        public WireResponse(int statusCode, string? requestId, byte[] body)
+        {
+            StatusCode = statusCode;
+            RequestId = requestId;
+            Body = body;
+        }
+
+        public int StatusCode { get; }
+
+        public string? RequestId { get; }
+
+        public byte[] Body { get; }
+    }
+}
