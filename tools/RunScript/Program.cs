@@ -1,20 +1,24 @@
 using IntegrationTools.LocalAws;
 
-// Usage: RunScript [--moto] [--module <path to IntegrationTools.psd1>] <script.ps1>
+// Usage: RunScript [--moto | --endpoint <url>] [--module <path to IntegrationTools.psd1>] [--no-import] <script.ps1>
 // With --moto a moto server is started on a free loopback port for the run, dummy credentials are set, and the
-// script is called with -EndpointUrl pointing at it.
+// script is called with -EndpointUrl pointing at it; --endpoint passes an endpoint that is already running.
+// The module is imported before the script runs, unless --no-import (the script then gets -ModulePath).
 var withMoto = args.Contains("--moto");
+var import = !args.Contains("--no-import");
 string? module = null;
 string? script = null;
+string? endpoint = null;
 for (var i = 0; i < args.Length; i++)
 {
-    if (args[i] == "--moto") continue;
+    if (args[i] is "--moto" or "--no-import") continue;
     if (args[i] == "--module" && i + 1 < args.Length) { module = args[++i]; continue; }
+    if (args[i] == "--endpoint" && i + 1 < args.Length) { endpoint = args[++i]; continue; }
     script = args[i];
 }
 if (script == null)
 {
-    Console.Error.WriteLine("Usage: RunScript [--moto] [--module <IntegrationTools.psd1>] <script.ps1>");
+    Console.Error.WriteLine("Usage: RunScript [--moto | --endpoint <url>] [--module <IntegrationTools.psd1>] [--no-import] <script.ps1>");
     return 2;
 }
 script = Path.GetFullPath(script);
@@ -42,13 +46,15 @@ try
         if (cli != null) Environment.SetEnvironmentVariable("PATH", Path.GetDirectoryName(cli) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"));
     }
 
+    endpoint ??= moto?.Endpoint;
     using var ps = new HostedPowerShell(Console.Out);
-    var invocation = "Import-Module -Name $ModulePath -ErrorAction Stop; & $ScriptPath" + (moto != null ? " -EndpointUrl $EndpointUrl" : "") + " | Out-Default";
+    var invocation = (import ? "Import-Module -Name $ModulePath -ErrorAction Stop; & $ScriptPath" : "& $ScriptPath -ModulePath $ModulePath")
+        + (endpoint != null ? " -EndpointUrl $EndpointUrl" : "") + " | Out-Default";
     var result = ps.Run(invocation, new Dictionary<string, object?>
     {
         ["ModulePath"] = module,
         ["ScriptPath"] = script,
-        ["EndpointUrl"] = moto?.Endpoint,
+        ["EndpointUrl"] = endpoint,
     });
     foreach (var error in result.Errors)
         Console.Error.WriteLine($"ERROR [{error.FullyQualifiedErrorId}] {error}");
