@@ -99,7 +99,7 @@ namespace IntegrationTools.Operations
             var trimmed = (path ?? "").Trim();
             if (!trimmed.StartsWith("/", StringComparison.Ordinal)) trimmed = "/" + trimmed;
             if (trimmed.Length > 1 && trimmed.EndsWith("/", StringComparison.Ordinal)) trimmed = trimmed.TrimEnd('/');
-            return trimmed;
+            return trimmed.Length == 0 ? "/" : trimmed;
         }
     }
 

@@ -27,10 +27,13 @@ namespace IntegrationTools.Session
         /// <summary>The shell default region ($StoredAWSRegion of AWS.Tools.Common), if any.</summary>
         public string? ShellRegion { get; set; }
 
-        /// <summary>A key that is equal for two option sets that resolve to the same session.</summary>
+        /// <summary>
+        /// A key that is equal for two option sets that resolve to the same session. It is a hash, so the secret key
+        /// and session token are not kept in plain text by whoever caches it.
+        /// </summary>
         public string CacheKey()
         {
-            return string.Join("\u001f", new[]
+            var text = string.Join("\u001f", new[]
             {
                 Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
                 Credential == null ? null : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(),
@@ -38,6 +41,8 @@ namespace IntegrationTools.Session
                 ShellCredential == null ? null : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ShellCredential).ToString(),
                 ShellRegion,
             });
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+                return System.Convert.ToBase64String(sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(text)));
         }
     }
 }

@@ -186,10 +186,21 @@ namespace IntegrationTools.Session
                 || !string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new SessionException(SessionProblem.InvalidEndpoint,
-                    $"'{text}' (from {source}) is not a usable endpoint URL.",
+                    $"'{RedactUserInfo(text)}' (from {source}) is not a usable endpoint URL.",
                     "Give an absolute http:// or https:// URL with a host and no query, for example https://apigateway.us-east-1.amazonaws.com or http://127.0.0.1:5000 for a local server.");
             }
+            // A path that ends in '/' ("http://host/prefix/") is signed with a doubled slash by AWS4Signer but sent without it.
+            if (uri.AbsolutePath.Length > 1 && uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
+                uri = new Uri(uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/'));
             return uri;
+        }
+
+        /// <summary>"http://user:pw@host" becomes "http://***@host": a password in a URL is never repeated in a message.</summary>
+        private static string RedactUserInfo(string text)
+        {
+            var at = text.IndexOf('@');
+            var scheme = text.IndexOf("://", StringComparison.Ordinal);
+            return at > 0 && scheme >= 0 && at > scheme ? text.Substring(0, scheme + 3) + "***" + text.Substring(at) : text;
         }
 
         private static string DnsSuffix(string region)

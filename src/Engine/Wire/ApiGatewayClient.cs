@@ -117,7 +117,7 @@ namespace IntegrationTools.Wire
             catch (OperationCanceledException ex)
             {
                 throw new ApiGatewayTransportException(
-                    $"{describe} got no answer from {_session.Endpoint.GetLeftPart(UriPartial.Authority)} within {Timeout.TotalSeconds:0.#} s.",
+                    $"{describe} got no answer from {_session.Endpoint.GetLeftPart(UriPartial.Authority)} within {Timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s.",
                     FailureKind.Timeout, ex) { Operation = describe };
             }
             catch (HttpRequestException ex)
@@ -162,7 +162,16 @@ namespace IntegrationTools.Wire
                 signed.Content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request.Body, request.Body.GetType(), WireJson.Options));
                 signed.Headers["Content-Type"] = "application/json";
             }
-            new AWS4Signer().Sign(signed, _config, null, _session.Credentials);
+            // AWS4Signer signs what it is given: adding the session token is the job of the SDK's Signer pipeline
+            // handler, which this client does not use. Read the credentials once, so key and token stay a pair.
+            var credentials = _session.Credentials.GetCredentials();
+            AWSCredentials signing = new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey);
+            if (credentials.UseToken)
+            {
+                signed.Headers["X-Amz-Security-Token"] = credentials.Token;
+                signing = new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token);
+            }
+            new AWS4Signer().Sign(signed, _config, null, signing);
             return signed;
         }
 
