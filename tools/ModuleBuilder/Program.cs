@@ -14,7 +14,7 @@ try
     Console.WriteLine($"Module laid out in {output}");
     return 0;
 }
-catch (LayoutException ex)
+catch (Exception ex) when (ex is LayoutException or IntegrationTools.Help.HelpFormatException)
 {
     Console.Error.WriteLine("ModuleBuilder: " + ex.Message);
     return 1;
@@ -85,8 +85,8 @@ sealed class ModuleLayout(string repo, string bin, string output)
 
     private static void CompileHelp(string docs, string enUs)
     {
-        // HELP-COMPILER-PENDING
-        Console.WriteLine($"Help: pending ({docs} -> {enUs})");
+        var result = IntegrationTools.Help.HelpCompiler.Compile(docs, enUs);
+        Console.WriteLine($"Help: {result.Commands.Count} cmdlet pages and {result.AboutTopics.Count} about topics compiled into {enUs}");
     }
 
     private static void Copy(string from, string to)
