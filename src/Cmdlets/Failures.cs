@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
 
@@ -81,6 +84,19 @@ namespace IntegrationTools.Commands
             }
             var record = new ErrorRecord(exception, operation + ex.Kind, category, target);
             record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction?.Invoke(ex) ?? DefaultAction(ex) };
+            return record;
+        }
+
+        /// <summary>A definition the rule catalog refused: every Error finding with its fix, nothing sent.</summary>
+        public static ErrorRecord ForDefinition(IReadOnlyList<Finding> errors, string operation, object target)
+        {
+            var lines = errors.Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}");
+            var message = $"{target}: the definition was not sent because it has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: " + string.Join(" ", lines);
+            var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidDefinition", ErrorCategory.InvalidArgument, target);
+            record.ErrorDetails = new ErrorDetails(message)
+            {
+                RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()),
+            };
             return record;
         }
 

@@ -3,6 +3,9 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Collections.Generic;
+using System.Linq;
+using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
 
@@ -156,6 +159,26 @@ namespace IntegrationTools.Commands
                 WriteError(Failures.ForService(ex, operation, target, recommendedAction));
             }
         }
+
+        /// <summary>
+        /// The pre-flight check of the changing cmdlets: warnings are written as warnings; Error findings become one
+        /// non-terminating ErrorRecord (ErrorId <paramref name="operation"/>+"InvalidDefinition", InvalidArgument) that
+        /// lists every problem and its fix, and the caller must send nothing. Returns true when the definition may be sent.
+        /// </summary>
+        protected bool PreFlight(IReadOnlyCollection<Finding> findings, string operation, object target)
+        {
+            foreach (var warning in findings.Where(f => f.Severity == Severity.Warning))
+                WriteWarning($"{warning.RuleId} {warning.Target}: {warning.Message} {warning.Fix}");
+            var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+            if (errors.Count == 0) return true;
+            WriteError(Failures.ForDefinition(errors, operation, target));
+            return false;
+        }
+
+        /// <summary>
+        /// ShouldProcess with the exact request as the -WhatIf text: "PUT /restapis/.../integration {json}".
+        /// </summary>
+        protected bool ShouldSend(string target, WireRequest request) => ShouldProcess(target, request.Preview());
 
         private void FlushWireLog()
         {

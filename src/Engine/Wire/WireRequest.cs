@@ -38,6 +38,20 @@ namespace IntegrationTools.Wire
             return this;
         }
 
+        /// <summary>
+        /// The request as it would be sent, for -WhatIf: method, path, query and the JSON body with the wire member
+        /// names. It holds no credentials (those are added when signing).
+        /// </summary>
+        public string Preview()
+        {
+            var text = Describe();
+            if (Query.Count > 0)
+                text += "?" + string.Join("&", System.Linq.Enumerable.Select(Query, q => q.Key + "=" + System.Uri.EscapeDataString(q.Value)));
+            if (Body != null)
+                text += " " + System.Text.Json.JsonSerializer.Serialize(Body, Body.GetType(), WireJson.Options);
+            return text;
+        }
+
         /// <summary>"GET /restapis/abc/resources" — the path with its members filled in, for messages.</summary>
         public string Describe()
         {

@@ -1,0 +1,78 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Turns whatever a user pipes in as a definition — a hashtable, a PSCustomObject (ConvertFrom-Json, Import-Csv,
+    /// Select-Object), a YAML mapping, or an output object of the Get- cmdlets — into plain data the engine's
+    /// DefinitionReader understands: dictionaries, lists, strings, numbers and booleans. Nothing here judges the
+    /// content; that is the rule catalog's job.
+    /// </summary>
+    internal static class DefinitionInput
+    {
+        private const int MaxDepth = 16;
+
+        public static object? ToPlain(object? value) => ToPlain(value, 0);
+
+        private static object? ToPlain(object? value, int depth)
+        {
+            if (value == null) return null;
+            if (depth > MaxDepth) return value.ToString();
+            if (value is PSObject ps)
+            {
+                if (ps.BaseObject is PSCustomObject) return Properties(ps, depth);
+                return ToPlain(ps.BaseObject, depth);
+            }
+            switch (value)
+            {
+                case string _:
+                case char _:
+                case bool _:
+                    return value;
+                case IDictionary dictionary:
+                {
+                    var copy = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        var key = entry.Key is PSObject keyObject ? keyObject.BaseObject : entry.Key;
+                        copy[Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = ToPlain(entry.Value, depth + 1);
+                    }
+                    return copy;
+                }
+                case IEnumerable items:
+                {
+                    var list = new List<object?>();
+                    foreach (var item in items) list.Add(ToPlain(item, depth + 1));
+                    return list;
+                }
+                case IConvertible convertible when convertible.GetTypeCode() != TypeCode.Object:
+                    return value;
+                default:
+                    return Properties(PSObject.AsPSObject(value), depth);
+            }
+        }
+
+        private static Hashtable Properties(PSObject ps, int depth)
+        {
+            var bag = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in ps.Properties)
+            {
+                if (!property.IsGettable) continue;
+                object? value;
+                try
+                {
+                    value = property.Value;
+                }
+                catch (GetValueException)
+                {
+                    continue;
+                }
+                bag[property.Name] = ToPlain(value, depth + 1);
+            }
+            return bag;
+        }
+    }
+}

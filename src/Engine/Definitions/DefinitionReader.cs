@@ -1,0 +1,293 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using IntegrationTools.Rules;
+using IntegrationTools.Text;
+
+namespace IntegrationTools.Definitions
+{
+    /// <summary>
+    /// Reads a definition that arrived as plain data (a dictionary of strings, numbers, booleans, dictionaries and
+    /// lists: what a hashtable, a PSCustomObject, ConvertFrom-Json of the AWS CLI's skeleton JSON, a CSV row or YAML
+    /// becomes) against a <see cref="DefinitionSchema"/>. Keys match case-insensitively, under the canonical name or
+    /// an alias; values are converted leniently (a CSV's "5000" is a number). What cannot be read becomes a finding
+    /// of one of the <see cref="ReadingRules"/>, never an exception, so a batch can go on with the next item.
+    /// </summary>
+    public static class DefinitionReader
+    {
+        public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings)
+        {
+            var values = new DefinitionValues();
+            if (!(input is IDictionary dictionary))
+            {
+                findings.Add(ReadingRules.NotADefinition.Finding(target, null,
+                    $"{Describe(input)} is not {schema.Description}: expected a hashtable or an object with named properties.",
+                    "Pipe hashtables (@{ Name = value }), objects (from ConvertFrom-Json, Import-Csv, YAML) or the output of the Get- cmdlets."));
+                return values;
+            }
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                var members = schema.Container(key);
+                if (members != null && schema.Find(key) == null)
+                {
+                    ReadContainer(schema, key, entry.Value, members, values, seen, target, findings);
+                    continue;
+                }
+                var field = schema.Find(key);
+                if (field == null)
+                {
+                    findings.Add(UnknownKey(schema, key, target));
+                    continue;
+                }
+                ReadField(field, key, entry.Value, values, seen, target, findings);
+            }
+            return values;
+        }
+
+        private static void ReadContainer(DefinitionSchema schema, string container, object? value, IReadOnlyList<FieldSpec> members,
+            DefinitionValues values, Dictionary<string, string> seen, string target, ICollection<Finding> findings)
+        {
+            if (value == null) return;
+            if (!(value is IDictionary nested))
+            {
+                findings.Add(ReadingRules.WrongType.Finding(target, container,
+                    $"'{container}' must be an object with {string.Join(", ", members.Select(m => m.AllNames().Last()))}; got {Describe(value)}.",
+                    $"Write it as @{{ {members[0].AllNames().Last()} = ... }}, or give {members[0].Name} directly."));
+                return;
+            }
+            foreach (DictionaryEntry entry in nested)
+            {
+                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                var field = members.FirstOrDefault(m => m.AllNames().Any(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase)));
+                if (field == null)
+                {
+                    var closest = Closest.To(key, members.SelectMany(m => m.AllNames()), 1);
+                    findings.Add(ReadingRules.UnknownField.Finding(target, container + "." + key,
+                        $"'{container}' has no member '{key}'." + (closest.Count > 0 ? $" Did you mean '{closest[0]}'?" : ""),
+                        $"Use one of: {string.Join(", ", members.Select(m => m.AllNames().Last()))}."));
+                    continue;
+                }
+                ReadField(field, container + "." + key, entry.Value, values, seen, target, findings);
+            }
+        }
+
+        private static void ReadField(FieldSpec field, string key, object? raw, DefinitionValues values,
+            Dictionary<string, string> seen, string target, ICollection<Finding> findings)
+        {
+            if (field.Kind == FieldKind.Ignored || raw == null) return;
+            if (seen.TryGetValue(field.Name, out var earlier))
+            {
+                findings.Add(ReadingRules.DuplicateField.Finding(target, field.Name,
+                    $"{field.Name} is given twice, as '{earlier}' and as '{key}'.", "Keep one of them."));
+                return;
+            }
+            seen[field.Name] = key;
+            if (TryConvert(field.Kind, raw, out var value, out var problem))
+            {
+                values.Set(field.Name, value);
+                return;
+            }
+            findings.Add(ReadingRules.WrongType.Finding(target, field.Name, $"{field.Name} {problem}", ExpectedForm(field)));
+        }
+
+        private static Finding UnknownKey(DefinitionSchema schema, string key, string target)
+        {
+            var closest = Closest.To(key, schema.KnownNames(), 1);
+            var hint = closest.Count > 0 && Closest.Distance(key, closest[0]) <= Math.Max(3, key.Length / 2) ? $" Did you mean '{closest[0]}'?" : "";
+            return ReadingRules.UnknownField.Finding(target, key, $"'{key}' is not a field of {schema.Description}.{hint}",
+                $"Remove it or use one of: {string.Join(", ", schema.KnownNames())}.");
+        }
+
+        private static bool TryConvert(FieldKind kind, object raw, out object? value, out string problem)
+        {
+            value = null;
+            problem = "";
+            switch (kind)
+            {
+                case FieldKind.String:
+                    if (raw is string s) { value = s; return true; }
+                    if (raw is IDictionary || (raw is IEnumerable && !(raw is string))) { problem = $"must be text; got {Describe(raw)}."; return false; }
+                    if (raw is IConvertible convertible) { value = convertible.ToString(CultureInfo.InvariantCulture); return true; }
+                    problem = $"must be text; got {Describe(raw)}.";
+                    return false;
+
+                case FieldKind.Integer:
+                    switch (raw)
+                    {
+                        case int i: value = i; return true;
+                        case long l when l >= int.MinValue && l <= int.MaxValue: value = (int)l; return true;
+                        case short sh: value = (int)sh; return true;
+                        case byte b: value = (int)b; return true;
+                        case double d when Math.Abs(d % 1) < double.Epsilon && d >= int.MinValue && d <= int.MaxValue: value = (int)d; return true;
+                        case decimal m when m % 1 == 0 && m >= int.MinValue && m <= int.MaxValue: value = (int)m; return true;
+                        case string text when int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed): value = parsed; return true;
+                    }
+                    problem = $"must be a whole number; got {Describe(raw)}.";
+                    return false;
+
+                case FieldKind.Boolean:
+                    switch (raw)
+                    {
+                        case bool b: value = b; return true;
+                        case int i when i == 0 || i == 1: value = i == 1; return true;
+                        case string text when bool.TryParse(text.Trim(), out var parsed): value = parsed; return true;
+                    }
+                    problem = $"must be $true or $false; got {Describe(raw)}.";
+                    return false;
+
+                case FieldKind.StringMap:
+                {
+                    var map = AsDictionary(raw);
+                    if (map == null) { problem = $"must be a hashtable of text keys and text values; got {Describe(raw)}."; return false; }
+                    var result = new Dictionary<string, string>(StringComparer.Ordinal);
+                    foreach (DictionaryEntry entry in map)
+                    {
+                        var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                        if (entry.Value is string text) result[key] = text;
+                        else if (entry.Value == null) result[key] = "";
+                        else if (entry.Value is IConvertible c && !(entry.Value is IEnumerable)) result[key] = c.ToString(CultureInfo.InvariantCulture);
+                        else { problem = $"['{key}'] must be text; got {Describe(entry.Value)}."; return false; }
+                    }
+                    value = result;
+                    return true;
+                }
+
+                case FieldKind.StringList:
+                {
+                    if (raw is string single) { value = new List<string> { single }; return true; }
+                    if (raw is IDictionary || !(raw is IEnumerable items)) { problem = $"must be a list of text; got {Describe(raw)}."; return false; }
+                    var list = new List<string>();
+                    foreach (var item in items)
+                    {
+                        if (item is string text) list.Add(text);
+                        else { problem = $"must be a list of text; one item is {Describe(item)}."; return false; }
+                    }
+                    value = list;
+                    return true;
+                }
+
+                case FieldKind.MapOfStringMaps:
+                {
+                    var map = AsDictionary(raw);
+                    if (map == null) { problem = $"must be a hashtable whose values are hashtables of text; got {Describe(raw)}."; return false; }
+                    var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+                    foreach (DictionaryEntry entry in map)
+                    {
+                        var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                        if (!TryConvert(FieldKind.StringMap, entry.Value ?? new Hashtable(), out var inner, out var innerProblem))
+                        {
+                            problem = $"['{key}'] " + innerProblem;
+                            return false;
+                        }
+                        result[key] = (Dictionary<string, string>)inner!;
+                    }
+                    value = result;
+                    return true;
+                }
+            }
+            problem = "cannot be read.";
+            return false;
+        }
+
+        /// <summary>A dictionary, or a JSON object in a string (how a CSV cell or the AWS CLI carries a map).</summary>
+        private static IDictionary? AsDictionary(object raw)
+        {
+            if (raw is IDictionary dictionary) return dictionary;
+            if (!(raw is string text) || !text.TrimStart().StartsWith("{", StringComparison.Ordinal)) return null;
+            try
+            {
+                using var doc = JsonDocument.Parse(text);
+                return ToPlain(doc.RootElement) as IDictionary;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static object? ToPlain(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    var map = new Hashtable(StringComparer.Ordinal);
+                    foreach (var property in element.EnumerateObject()) map[property.Name] = ToPlain(property.Value);
+                    return map;
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().Select(ToPlain).ToList();
+                case JsonValueKind.String:
+                    return element.GetString();
+                case JsonValueKind.Number:
+                    return element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
+                case JsonValueKind.True:
+                    return true;
+                case JsonValueKind.False:
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        private static string ExpectedForm(FieldSpec field)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Integer: return $"Give {field.Name} as a number, e.g. {field.Name} = 5000.";
+                case FieldKind.Boolean: return $"Give {field.Name} as $true or $false.";
+                case FieldKind.StringMap: return $"Give {field.Name} as a hashtable, e.g. @{{ 'key' = 'value' }}.";
+                case FieldKind.StringList: return $"Give {field.Name} as a list of text, e.g. @('a', 'b').";
+                case FieldKind.MapOfStringMaps: return $"Give {field.Name} as @{{ '200' = @{{ 'key' = 'value' }} }}.";
+                default: return $"Give {field.Name} as text.";
+            }
+        }
+
+        /// <summary>"the number 12", "a list of 3 items", "the text 'abc'" — for messages; long text is cut.</summary>
+        public static string Describe(object? value)
+        {
+            switch (value)
+            {
+                case null: return "nothing ($null)";
+                case string s: return s.Length > 40 ? $"the text '{Printable(s.Substring(0, 40))}…'" : $"the text '{Printable(s)}'";
+                case bool b: return b ? "$true" : "$false";
+                case IDictionary d: return $"a hashtable of {d.Count} entries";
+                case ICollection c: return $"a list of {c.Count} items";
+                case IEnumerable _: return "a list";
+                case IConvertible c when c.GetTypeCode() != TypeCode.Object: return $"the {c.GetTypeCode().ToString().ToLowerInvariant()} {c.ToString(CultureInfo.InvariantCulture)}";
+                default: return "a " + value.GetType().Name;
+            }
+        }
+
+        private static string Printable(string text) =>
+            new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    }
+
+    /// <summary>The values of a definition that could be read, by canonical field name.</summary>
+    public sealed class DefinitionValues
+    {
+        private readonly Dictionary<string, object?> _values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+
+        public IEnumerable<string> Names => _values.Keys;
+
+        public bool Has(string name) => _values.ContainsKey(name);
+
+        internal void Set(string name, object? value) => _values[name] = value;
+
+        public string? String(string name) => _values.TryGetValue(name, out var v) ? v as string : null;
+
+        public int? Integer(string name) => _values.TryGetValue(name, out var v) ? v as int? : null;
+
+        public bool? Boolean(string name) => _values.TryGetValue(name, out var v) ? v as bool? : null;
+
+        public Dictionary<string, string>? Map(string name) => _values.TryGetValue(name, out var v) ? v as Dictionary<string, string> : null;
+
+        public List<string>? List(string name) => _values.TryGetValue(name, out var v) ? v as List<string> : null;
+
+        public Dictionary<string, Dictionary<string, string>>? MapOfMaps(string name) =>
+            _values.TryGetValue(name, out var v) ? v as Dictionary<string, Dictionary<string, string>> : null;
+    }
+}

@@ -1,0 +1,40 @@
+namespace IntegrationTools.Rules
+{
+    public enum Severity
+    {
+        Error,
+        Warning,
+        Information,
+    }
+
+    /// <summary>
+    /// One thing a rule found about a definition: which rule, how bad, where (the target: API, resource path and
+    /// method, or integration id), which field, what is wrong and how to fix it.
+    /// </summary>
+    public sealed class Finding
+    {
+        public Finding(string ruleId, Severity severity, string target, string? field, string message, string fix)
+        {
+            RuleId = ruleId;
+            Severity = severity;
+            Target = target;
+            Field = field;
+            Message = message;
+            Fix = fix;
+        }
+
+        public string RuleId { get; }
+
+        public Severity Severity { get; }
+
+        public string Target { get; }
+
+        public string? Field { get; }
+
+        public string Message { get; }
+
+        public string Fix { get; }
+
+        public override string ToString() => $"{RuleId} {Severity} {Target}{(Field == null ? "" : " " + Field)}: {Message}";
+    }
+}
