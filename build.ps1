@@ -31,7 +31,7 @@ function Invoke-Native {
 }
 
 Invoke-Native dotnet @('publish', 'src/Cmdlets/IntegrationTools.csproj', '-c', $Configuration, '-o', 'artifacts/publish', '--nologo', '-v', 'quiet')
-Invoke-Native dotnet @('run', '--project', 'tools/ModuleBuilder/ModuleBuilder.csproj', '-c', $Configuration, '--nologo', '--',
+Invoke-Native dotnet @('run', '--project', 'tools/ModuleBuilder/ModuleBuilder.csproj', '-c', $Configuration, '--',
     '--repo', '.', '--bin', 'artifacts/publish', '--out', 'out/IntegrationTools')
 
 if ($Test) {

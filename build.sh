@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 configuration="${CONFIGURATION:-Release}"
 dotnet publish src/Cmdlets/IntegrationTools.csproj -c "$configuration" -o artifacts/publish --nologo -v quiet
-dotnet run --project tools/ModuleBuilder/ModuleBuilder.csproj -c "$configuration" --nologo -- \
+dotnet run --project tools/ModuleBuilder/ModuleBuilder.csproj -c "$configuration" -- \
   --repo . --bin artifacts/publish --out out/IntegrationTools

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source tools/prerequisites.sh
 ./build.sh
-dotnet run --project tools/RunScript/RunScript.csproj -c Release --nologo -- --moto examples/Quickstart.ps1
+dotnet run --project tools/RunScript/RunScript.csproj -c Release -- --moto examples/Quickstart.ps1

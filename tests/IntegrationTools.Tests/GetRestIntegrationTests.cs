@@ -42,6 +42,20 @@ public sealed class GetRestIntegrationTests(MotoFixture moto)
     }
 
     [Fact]
+    public void AMethodFilterListsThatMethodAcrossResourcesAndSkipsThoseWithoutIntegration()
+    {
+        var store = moto.Seed.CreatePetStore("method-filter");
+        using var ps = moto.NewSession();
+        var gets = ps.Run($"Get-RestIntegration {store.RestApiId} -HttpMethod GET -EndpointUrl $Endpoint");
+        gets.ThrowIfFailed();
+        Assert.Equal(["/pets", "/pets/{id}"], gets.Output.Select(o => (string)o.Properties["ResourcePath"].Value));
+        // DELETE /pets/{id} is declared but has no integration: a listing skips it rather than failing.
+        var deletes = ps.Run($"Get-RestIntegration {store.RestApiId} -HttpMethod DELETE -EndpointUrl $Endpoint");
+        deletes.ThrowIfFailed();
+        Assert.Empty(deletes.Output);
+    }
+
+    [Fact]
     public void FindsAResourceByItsPath()
     {
         var store = moto.Seed.CreatePetStore("by-path");

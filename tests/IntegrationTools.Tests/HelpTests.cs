@@ -32,6 +32,17 @@ public sealed class HelpTests(MotoFixture moto)
     }
 
     [Fact]
+    public void TheAboutTopicIsThere()
+    {
+        using var ps = moto.NewSession();
+        var result = ps.Run("Get-Help about_IntegrationTools | ForEach-Object { $_.ToString() }");
+        result.ThrowIfFailed();
+        var text = string.Join("\n", result.Output.Select(o => o.ToString()));
+        Assert.Contains("about_integrationtools", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("AWS_ENDPOINT_URL_API_GATEWAY", text);
+    }
+
+    [Fact]
     public void ParameterHelpNamesTheAliasesOfTheSessionParameters()
     {
         using var ps = moto.NewSession();

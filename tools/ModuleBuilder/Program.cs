@@ -2,19 +2,17 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 
 // Usage: ModuleBuilder --repo <root> --bin <published binaries> --out <module folder>
-var options = ParseArgs(args);
-var repo = Path.GetFullPath(options.GetValueOrDefault("--repo", "."));
-var bin = Path.GetFullPath(options.GetValueOrDefault("--bin", Path.Combine(repo, "artifacts", "publish")));
-var output = Path.GetFullPath(options.GetValueOrDefault("--out", Path.Combine(repo, "out", "IntegrationTools")));
-
 try
 {
-    var layout = new ModuleLayout(repo, bin, output);
-    layout.Build();
+    var options = ParseArgs(args);
+    var repo = Path.GetFullPath(options.GetValueOrDefault("--repo", "."));
+    var bin = Path.GetFullPath(options.GetValueOrDefault("--bin", Path.Combine(repo, "artifacts", "publish")));
+    var output = Path.GetFullPath(options.GetValueOrDefault("--out", Path.Combine(repo, "out", "IntegrationTools")));
+    new ModuleLayout(repo, bin, output).Build();
     Console.WriteLine($"Module laid out in {output}");
     return 0;
 }
-catch (Exception ex) when (ex is LayoutException or IntegrationTools.Help.HelpFormatException)
+catch (Exception ex) when (ex is LayoutException or IntegrationTools.Help.HelpFormatException or ArgumentException)
 {
     Console.Error.WriteLine("ModuleBuilder: " + ex.Message);
     return 1;
@@ -22,8 +20,15 @@ catch (Exception ex) when (ex is LayoutException or IntegrationTools.Help.HelpFo
 
 static Dictionary<string, string> ParseArgs(string[] args)
 {
+    string[] known = ["--repo", "--bin", "--out"];
     var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    for (var i = 0; i + 1 < args.Length; i += 2) result[args[i]] = args[i + 1];
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (!known.Contains(args[i], StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: ModuleBuilder --repo <root> --bin <published binaries> --out <module folder>");
+        if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs a value.");
+        result[args[i]] = args[++i];
+    }
     return result;
 }
 

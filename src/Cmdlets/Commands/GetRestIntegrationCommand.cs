@@ -90,6 +90,8 @@ namespace IntegrationTools.Commands
                 var path = ResourcePath!;
                 throw new ApiGatewayServiceException("NotFoundException", $"The resource '{path}' of REST API {restApiId} has no {method} method.", 404, null, FailureKind.NotFound);
             }
+            // Only "this method of this resource" asks for one integration; anything wider is a listing.
+            var listing = method == null || ParameterSetName != ByResourcePath;
             var progress = new ProgressRecord(1, "Get-RestIntegration", $"Reading integrations of REST API {restApiId}");
             for (var i = 0; i < methods.Count; i++)
             {
@@ -104,7 +106,7 @@ namespace IntegrationTools.Commands
                 {
                     WriteObject(Await(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
                 }
-                catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound && method == null)
+                catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound && listing)
                 {
                     // Listing: a method that has no integration yet is not an error.
                     WriteVerbose($"{item.Method} {item.Resource.Path} has no integration.");
