@@ -92,19 +92,7 @@ namespace IntegrationTools.Commands
         {
             get
             {
-                var options = new SessionOptions
-                {
-                    Region = Region,
-                    ProfileName = ProfileName,
-                    ProfileLocation = ProfileLocation,
-                    AccessKey = AccessKey,
-                    SecretKey = SecretKey,
-                    SessionToken = SessionToken,
-                    Credential = Credential?.BaseObject,
-                    EndpointUrl = EndpointUrl,
-                    ShellCredential = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-                    ShellRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion")) as string,
-                };
+                var options = SessionParameters.ToOptions(MyInvocation.BoundParameters, SessionState);
                 var key = options.CacheKey();
                 if (_client != null && key == _clientKey) return _client;
                 ResolvedSession session;
@@ -184,7 +172,5 @@ namespace IntegrationTools.Commands
         {
             while (_wireLog.TryDequeue(out var line)) WriteVerbose(line);
         }
-
-        private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
     }
 }

@@ -19,11 +19,13 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the HTTP or WebSocket API.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
         public string ApiId { get; set; } = "";
 
         /// <summary>The id of the integration; without it every integration of the API is listed.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
         public string? IntegrationId { get; set; }
 
         #endregion

@@ -24,16 +24,19 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the REST API.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestApiIdCompleter))]
         public string RestApiId { get; set; } = "";
 
         /// <summary>The id of the resource; without it (and without -ResourcePath) every resource is read.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByResourceId)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
         public string? ResourceId { get; set; }
 
         /// <summary>The path of the resource, such as /pets/{id}.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByResourcePath)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ResourcePathCompleter))]
         public string? ResourcePath { get; set; }
 
         /// <summary>The method whose integration to get; without it every method of the resource is read.</summary>
