@@ -209,7 +209,7 @@ public class ErrorTests
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var session = TestSessions.Create(endpoint: $"http://127.0.0.1:{port}");
-        using var client = new ApiGatewayClient(session) { Timeout = TimeSpan.FromSeconds(20) };
+        using var client = new ApiGatewayClient(session) { Timeout = TimeSpan.FromSeconds(20), MaxAttempts = 1 };
 
         var ex = await Assert.ThrowsAsync<ApiGatewayTransportException>(
             () => new RestApiService(client).GetResourcesAsync("abc123", default));

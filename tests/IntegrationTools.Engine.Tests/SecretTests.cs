@@ -119,6 +119,10 @@ public class SecretTests
         var lines = new List<string>();
         using var client = handler == null ? new ApiGatewayClient(session) : new ApiGatewayClient(session, handler);
         client.Log = lines.Add;
+        // Retries stay on (their log lines must not leak either), with tiny delays.
+        client.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+        client.RetryMaxDelay = TimeSpan.FromMilliseconds(5);
+        client.RateLimiter = TestSessions.Unpaced();
 
         var ex = await Record.ExceptionAsync(() => call(client, default));
 

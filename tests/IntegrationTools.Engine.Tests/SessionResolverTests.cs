@@ -42,7 +42,7 @@ public sealed class SessionResolverTests : IDisposable
     private static async Task<RecordedRequest> SignOne(ResolvedSession session)
     {
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler);
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
         await new RestApiService(client).GetResourcesAsync("abc123", default);
         return handler.Single();
     }
@@ -234,7 +234,7 @@ public sealed class SessionResolverTests : IDisposable
         var foreign = new FakeSdkCredentials("AKIDFIRST", "first-secret");
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = foreign, Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler);
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
         var service = new RestApiService(client);
 
         await service.GetResourcesAsync("abc123", default);
@@ -283,7 +283,7 @@ public sealed class SessionResolverTests : IDisposable
     {
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = new FakeFailingCredentials(), Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler);
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
 
         var ex = await Assert.ThrowsAsync<SessionException>(() => new RestApiService(client).GetResourcesAsync("abc123", default));
 
@@ -301,7 +301,7 @@ public sealed class SessionResolverTests : IDisposable
     {
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = new FakeSdkCredentials(accessKey, secretKey), Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler);
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
 
         var ex = await Assert.ThrowsAsync<SessionException>(() => new RestApiService(client).GetResourcesAsync("abc123", default));
 

@@ -42,7 +42,8 @@ sealed class ModuleLayout(string repo, string bin, string output)
     private static readonly string[] Dependencies =
     [
         "IntegrationTools.Engine.dll", "IntegrationTools.Engine.pdb",
-        "AWSSDK.Core.dll",
+        "AWSSDK.Core.dll", "Polly.Core.dll",
+        "Microsoft.Bcl.TimeProvider.dll", "System.ComponentModel.Annotations.dll",
         "Microsoft.Bcl.AsyncInterfaces.dll", "System.Buffers.dll", "System.Memory.dll", "System.Numerics.Vectors.dll",
         "System.Runtime.CompilerServices.Unsafe.dll", "System.Text.Encodings.Web.dll", "System.Text.Json.dll",
         "System.Threading.Tasks.Extensions.dll",

@@ -12,6 +12,8 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using IntegrationTools.Session;
+using Polly;
+using Polly.Retry;
 
 namespace IntegrationTools.Wire
 {
@@ -33,6 +35,7 @@ namespace IntegrationTools.Wire
         private readonly bool _ownsHttp;
         private readonly SigningConfig _config;
         private readonly string _userAgent;
+        private AdaptiveRateLimiter _limiter;
 
         public ApiGatewayClient(ResolvedSession session, HttpMessageHandler? handler = null)
         {
@@ -47,6 +50,7 @@ namespace IntegrationTools.Wire
                 _ownsHttp = true;
             }
             _config = new SigningConfig(session.Region, session.Endpoint);
+            _limiter = AdaptiveRateLimiter.For(session.Endpoint.GetLeftPart(UriPartial.Authority) + "|" + session.Region);
             var version = typeof(ApiGatewayClient).Assembly.GetName().Version;
             _userAgent = $"IntegrationTools/{version?.ToString(3) ?? "0"}";
         }
@@ -81,9 +85,162 @@ namespace IntegrationTools.Wire
             }
         }
 
+        /// <summary>
+        /// Sends a request, paced by the shared <see cref="AdaptiveRateLimiter"/> and retried with exponential
+        /// back-off and jitter (Polly) when the service throttles (honouring Retry-After), answers 5xx, times out or
+        /// drops the connection — but a request that is not idempotent (a POST that creates something) is retried
+        /// only when it certainly was not processed (throttled, or the connection was refused), so a retry never
+        /// creates twice; other failures of such requests reach the caller marked <see cref="ApiGatewayException.Ambiguous"/>.
+        /// The final error says how many attempts were made and why they failed.
+        /// </summary>
         public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
+            var failures = new List<string>();
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RequestKey, request);
+            try
+            {
+                return await Pipeline().ExecuteAsync(async (ctx, state) =>
+                {
+                    try
+                    {
+                        await state._limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                        var response = await state.SendOnceAsync(request, ctx.CancellationToken).ConfigureAwait(false);
+                        state._limiter.OnSuccess();
+                        return response;
+                    }
+                    catch (ApiGatewayException ex)
+                    {
+                        if (ex.Kind == FailureKind.Throttled) state._limiter.OnThrottled();
+                        failures.Add(Reason(ex));
+                        throw;
+                    }
+                }, context, this).ConfigureAwait(false);
+            }
+            catch (ApiGatewayException ex) when (failures.Count > 1)
+            {
+                ex.Attempts = failures.Count;
+                ex.AttemptSummary = Summarize(failures);
+                throw;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private static readonly ResiliencePropertyKey<WireRequest> RequestKey = new ResiliencePropertyKey<WireRequest>("IntegrationTools.WireRequest");
+        private ResiliencePipeline<WireResponse>? _pipeline;
+        private int _maxAttempts = DefaultMaxAttempts;
+        private TimeSpan _retryBaseDelay = TimeSpan.FromMilliseconds(200);
+        private TimeSpan _retryMaxDelay = TimeSpan.FromSeconds(20);
+
+        /// <summary>The retry policy, built once per client (and again when a retry setting changes).</summary>
+        private ResiliencePipeline<WireResponse> Pipeline()
+        {
+            var pipeline = _pipeline;
+            if (pipeline != null) return pipeline;
+            var builder = new ResiliencePipelineBuilder<WireResponse>();
+            if (_maxAttempts > 1)
+            {
+                builder.AddRetry(new RetryStrategyOptions<WireResponse>
+                {
+                    MaxRetryAttempts = _maxAttempts - 1,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = _retryBaseDelay,
+                    MaxDelay = _retryMaxDelay,
+                    ShouldHandle = args => new ValueTask<bool>(
+                        args.Outcome.Exception is ApiGatewayException ex && IsRetryable(ex, args.Context.Properties.GetValue(RequestKey, null!))),
+                    DelayGenerator = args =>
+                    {
+                        var retryAfter = (args.Outcome.Exception as ApiGatewayServiceException)?.RetryAfter;
+                        return new ValueTask<TimeSpan?>(retryAfter.HasValue && retryAfter.Value > TimeSpan.Zero
+                            ? (retryAfter.Value < _retryMaxDelay ? retryAfter.Value : _retryMaxDelay)
+                            : (TimeSpan?)null);
+                    },
+                    OnRetry = args =>
+                    {
+                        var request = args.Context.Properties.GetValue(RequestKey, null!);
+                        Log?.Invoke($"Retrying {request?.Describe()} in {args.RetryDelay.TotalMilliseconds:0} ms (attempt {args.AttemptNumber + 2} of {_maxAttempts}) after {Reason(args.Outcome.Exception)}");
+                        return default;
+                    },
+                });
+            }
+            _pipeline = pipeline = builder.Build();
+            return pipeline;
+        }
+
+        /// <summary>How many attempts one request may take in all (1 = no retries).</summary>
+        public int MaxAttempts
+        {
+            get => _maxAttempts;
+            set { _maxAttempts = Math.Max(1, value); _pipeline = null; }
+        }
+
+        /// <summary>The first retry's delay; later ones double, with full jitter, up to <see cref="RetryMaxDelay"/>.</summary>
+        public TimeSpan RetryBaseDelay
+        {
+            get => _retryBaseDelay;
+            set { _retryBaseDelay = value; _pipeline = null; }
+        }
+
+        public TimeSpan RetryMaxDelay
+        {
+            get => _retryMaxDelay;
+            set { _retryMaxDelay = value; _pipeline = null; }
+        }
+
+        public const int DefaultMaxAttempts = 5;
+
+        /// <summary>
+        /// The pacing: by default the limiter shared by every client of this endpoint and region in the process
+        /// (the quota is per account and region); tests give each client its own.
+        /// </summary>
+        public AdaptiveRateLimiter RateLimiter
+        {
+            get => _limiter;
+            set => _limiter = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        private static bool IsRetryable(ApiGatewayException ex, WireRequest? request)
+        {
+            if (request == null) return false;
+            switch (ex.Kind)
+            {
+                case FailureKind.Throttled:
+                    return true; // the service did not process it
+                case FailureKind.ServiceError:
+                case FailureKind.Timeout:
+                    if (request.Idempotent) return true;
+                    ex.Ambiguous = true;
+                    return false;
+                case FailureKind.ConnectionFailed:
+                    if (request.Idempotent || (ex as ApiGatewayTransportException)?.NotSent == true) return true;
+                    ex.Ambiguous = true;
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static string Reason(Exception? ex)
+        {
+            switch (ex)
+            {
+                case ApiGatewayServiceException service: return $"{service.ErrorCode} (HTTP {service.StatusCode})";
+                case ApiGatewayTransportException transport: return transport.Kind == FailureKind.Timeout ? "a timeout" : "a connection failure";
+                case null: return "an unknown failure";
+                default: return ex.GetType().Name;
+            }
+        }
+
+        private static string Summarize(List<string> failures) =>
+            string.Join(", ", failures.GroupBy(f => f).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"));
+
+        private async Task<WireResponse> SendOnceAsync(WireRequest request, CancellationToken cancellationToken)
+        {
             var signed = Sign(request);
             var url = AmazonServiceClient.ComposeUrl(signed);
             using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
@@ -124,7 +281,7 @@ namespace IntegrationTools.Wire
             {
                 throw new ApiGatewayTransportException(
                     $"{describe} could not reach {_session.Endpoint.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
-                    FailureKind.ConnectionFailed, ex) { Operation = describe };
+                    FailureKind.ConnectionFailed, ex) { Operation = describe, NotSent = NeverSent(ex) };
             }
 
             using (response)
@@ -230,6 +387,27 @@ namespace IntegrationTools.Wire
             if (response.Headers.TryGetValues(name, out var values)) return values.FirstOrDefault();
             if (response.Content != null && response.Content.Headers.TryGetValues(name, out values)) return values.FirstOrDefault();
             return null;
+        }
+
+        /// <summary>True when the connection was never made (refused, unknown host), so the request was not sent.</summary>
+        private static bool NeverSent(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.AddressNotAvailable:
+                            return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private static Exception Innermost(Exception ex)

@@ -29,6 +29,21 @@ namespace IntegrationTools.Wire
 
         /// <summary>HTTP method and path of the request that failed, e.g. "GET /v2/apis/abc".</summary>
         public string? Operation { get; internal set; }
+
+        /// <summary>How many attempts were made before giving up (1 when the failure was not retried).</summary>
+        public int Attempts { get; internal set; } = 1;
+
+        /// <summary>Why the attempts failed, e.g. "TooManyRequestsException (HTTP 429) ×4, a timeout".</summary>
+        public string? AttemptSummary { get; internal set; }
+
+        /// <summary>
+        /// True when a request that creates something failed in a way that leaves open whether it was processed
+        /// (a timeout, a dropped connection or a 5xx after it was sent): the caller must look before sending it again.
+        /// </summary>
+        public bool Ambiguous { get; internal set; }
+
+        public override string Message =>
+            Attempts > 1 ? $"{base.Message} Gave up after {Attempts} attempts: {AttemptSummary}." : base.Message;
     }
 
     /// <summary>The service answered with an error: its code (x-amzn-ErrorType), message and request id.</summary>
@@ -96,6 +111,9 @@ namespace IntegrationTools.Wire
     public sealed class ApiGatewayTransportException : ApiGatewayException
     {
         public ApiGatewayTransportException(string message, FailureKind kind, Exception? inner = null) : base(message, kind, inner) { }
+
+        /// <summary>True when the connection was never made, so the request certainly was not processed.</summary>
+        public bool NotSent { get; internal set; }
     }
 
     /// <summary>The service answered 2xx with a body this client cannot read.</summary>

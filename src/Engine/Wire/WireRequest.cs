@@ -25,6 +25,12 @@ namespace IntegrationTools.Wire
 
         public object? Body { get; set; }
 
+        /// <summary>
+        /// Whether sending the request twice has the same effect as sending it once. GET, PUT, PATCH and DELETE are;
+        /// POST (which creates) is not, so the wire layer does not resend it after an ambiguous failure.
+        /// </summary>
+        public bool Idempotent => !string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+
         public WireRequest With(string name, string value)
         {
             if (string.IsNullOrEmpty(value)) throw new ArgumentException($"The request path member '{name}' is empty.", nameof(value));

@@ -29,9 +29,13 @@ public static class TestSessions
         });
     }
 
+    /// <summary>A limiter of its own for one test client, so throttling answers of one test do not slow the others.</summary>
+    public static Wire.AdaptiveRateLimiter Unpaced() => new(maxRate: 10_000, burst: 10_000);
+
     public static ApiGatewayClientWithLog Client(FakeHandler handler, string? sessionToken = null, string endpoint = Endpoint)
     {
-        return new ApiGatewayClientWithLog(new Wire.ApiGatewayClient(Create(sessionToken, endpoint), handler));
+        // One attempt: these tests are about what one answer maps to; RetryTests covers retries.
+        return new ApiGatewayClientWithLog(new Wire.ApiGatewayClient(Create(sessionToken, endpoint), handler) { MaxAttempts = 1, RateLimiter = Unpaced() });
     }
 }
 
