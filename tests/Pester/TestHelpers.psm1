@@ -1,0 +1,911 @@
+<#
+    Helpers for the Pester suite in tests/Pester. The Pester equivalent of tests/IntegrationTools.Tests/Infrastructure
+    (MotoFixture, MotoSeed, EnvironmentScope) and tools/LocalAws (MotoServer, Tools):
+
+      Start-MotoServer / Stop-MotoServer   a moto server (python -m moto.server) on a free loopback port
+      Import-BuiltModule                   the module as ./build.ps1 or ./build.sh lays it out in out/IntegrationTools
+      Set-/Restore-TestAwsEnvironment      dummy credentials and region for moto, put back afterwards
+      New-PetStore, New-OrdersHttpApi, ... fixtures written into moto over plain HTTP, independent of the cmdlets
+
+    Works in Windows PowerShell 5.1 and PowerShell 7.
+#>
+
+Set-StrictMode -Version 3.0
+
+$script:IsWindowsHost = [System.Environment]::OSVersion.Platform -eq [System.PlatformID]::Win32NT
+$script:MotoEndpoint = $null
+$script:MotoPython = $null
+
+# PowerShell 6+ web cmdlets: no proxy for the loopback server, and the fake SigV4 header sent as it is.
+# (Windows PowerShell 5.1 never sends loopback requests through a proxy and does not validate headers.)
+$script:WebParameters = @{}
+if ($PSVersionTable.PSVersion.Major -ge 6) {
+    $script:WebParameters = @{ NoProxy = $true; SkipHeaderValidation = $true }
+}
+
+#region Processes
+
+function ConvertTo-CommandLineArgument {
+    # Quotes one argument for ProcessStartInfo.Arguments (the MSVC rules, which .NET also applies on Linux and macOS).
+    param([AllowEmptyString()] [string] $Argument)
+    if ($Argument -eq '') { return '""' }
+    if ($Argument -notmatch '[\s"]') { return $Argument }
+    $escaped = $Argument -replace '(\\*)"', '$1$1\"'
+    $escaped = $escaped -replace '(\\+)$', '$1$1'
+    return '"' + $escaped + '"'
+}
+
+function Invoke-ProcessQuietly {
+    # Runs a program to completion with its output captured; never throws. ExitCode is -1 when it could not be
+    # started or did not finish within the timeout (it is then killed).
+    param(
+        [Parameter(Mandatory)] [string] $FilePath,
+        [string[]] $Arguments = @(),
+        [int] $TimeoutSeconds = 60
+    )
+    $info = New-Object System.Diagnostics.ProcessStartInfo
+    $info.FileName = $FilePath
+    $info.Arguments = (@($Arguments) | ForEach-Object { ConvertTo-CommandLineArgument $_ }) -join ' '
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.CreateNoWindow = $true
+    try {
+        $process = [System.Diagnostics.Process]::Start($info)
+    }
+    catch {
+        return [pscustomobject]@{ ExitCode = -1; StdOut = ''; StdErr = $_.Exception.Message }
+    }
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+            try { $process.Kill() } catch { Write-Verbose "Could not kill process $($process.Id): $($_.Exception.Message)" }
+            return [pscustomobject]@{ ExitCode = -1; StdOut = ''; StdErr = "$FilePath did not finish within $TimeoutSeconds s." }
+        }
+        $process.WaitForExit()
+        return [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result }
+    }
+    finally {
+        $process.Dispose()
+    }
+}
+
+function Get-FreeTcpPort {
+    <#
+    .SYNOPSIS
+        A TCP port on 127.0.0.1 that nothing listens on right now.
+    #>
+    [CmdletBinding()]
+    [OutputType([int])]
+    param()
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try {
+        return ([System.Net.IPEndPoint] $listener.LocalEndpoint).Port
+    }
+    finally {
+        $listener.Stop()
+    }
+}
+
+#endregion
+
+#region moto
+
+function Get-MotoPythonCandidate {
+    # The interpreters to try, in the order tools/LocalAws/Tools.cs tries them, plus the Windows places:
+    # $env:MOTO_PYTHON, pyenv's shim and versions (pyenv-win on Windows), python3 and python on PATH,
+    # /usr/bin/python3, and the py launcher (py -3) on Windows. Each is @{ FilePath; Arguments }.
+    $comparer = if ($script:IsWindowsHost) { [System.StringComparer]::OrdinalIgnoreCase } else { [System.StringComparer]::Ordinal }
+    $seen = [System.Collections.Generic.HashSet[string]]::new($comparer)
+    $paths = New-Object System.Collections.Generic.List[string]
+
+    if ($env:MOTO_PYTHON) {
+        $fromEnv = $env:MOTO_PYTHON
+        if (-not (Test-Path -LiteralPath $fromEnv -PathType Leaf)) {
+            # A bare command name such as 'python3.12' is also accepted.
+            $command = Get-Command -Name $fromEnv -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+            if ($command) { $fromEnv = $command.Path }
+        }
+        $paths.Add($fromEnv)
+    }
+
+    $home_ = [System.Environment]::GetFolderPath([System.Environment+SpecialFolder]::UserProfile)
+    $pyenv = Join-Path $home_ '.pyenv'
+    if ($script:IsWindowsHost) {
+        $versions = Join-Path (Join-Path $pyenv 'pyenv-win') 'versions'
+        if (Test-Path -LiteralPath $versions -PathType Container) {
+            Get-ChildItem -LiteralPath $versions -Directory | Sort-Object -Property Name -Descending |
+                ForEach-Object { $paths.Add((Join-Path $_.FullName 'python.exe')) }
+        }
+    }
+    else {
+        $paths.Add((Join-Path (Join-Path $pyenv 'shims') 'python3'))
+        $versions = Join-Path $pyenv 'versions'
+        if (Test-Path -LiteralPath $versions -PathType Container) {
+            Get-ChildItem -LiteralPath $versions -Directory | Sort-Object -Property Name -Descending |
+                ForEach-Object { $paths.Add((Join-Path (Join-Path $_.FullName 'bin') 'python3')) }
+        }
+    }
+
+    foreach ($name in 'python3', 'python') {
+        Get-Command -Name $name -CommandType Application -All -ErrorAction Ignore | ForEach-Object { $paths.Add($_.Path) }
+    }
+    if (-not $script:IsWindowsHost) { $paths.Add('/usr/bin/python3') }
+
+    foreach ($path in $paths) {
+        if ($path -and $seen.Add($path)) { [pscustomobject]@{ FilePath = $path; Arguments = @() } }
+    }
+    if ($script:IsWindowsHost) {
+        Get-Command -Name 'py' -CommandType Application -ErrorAction Ignore | Select-Object -First 1 |
+            ForEach-Object { [pscustomobject]@{ FilePath = $_.Path; Arguments = @('-3') } }
+    }
+}
+
+function Find-MotoPython {
+    <#
+    .SYNOPSIS
+        The first Python that imports moto's server (moto.server and Flask), as @{ FilePath; Arguments }; $null if none.
+    .DESCRIPTION
+        The interpreter is asked for sys.executable, so a pyenv shim or the py launcher resolves to the real
+        python, which is then started (and stopped) directly. The answer is remembered for the session.
+    #>
+    [CmdletBinding()]
+    param()
+    if ($script:MotoPython) { return $script:MotoPython }
+    $probe = 'import sys, moto.server, flask; print(sys.executable)'
+    foreach ($candidate in Get-MotoPythonCandidate) {
+        if (-not (Test-Path -LiteralPath $candidate.FilePath -PathType Leaf)) { continue }
+        $run = Invoke-ProcessQuietly -FilePath $candidate.FilePath -Arguments (@($candidate.Arguments) + @('-c', $probe)) -TimeoutSeconds 60
+        if ($run.ExitCode -ne 0) {
+            Write-Verbose "$($candidate.FilePath) $($candidate.Arguments -join ' '): no moto ($($run.StdErr.Trim()))"
+            continue
+        }
+        $executable = @($run.StdOut -split '\r?\n' | ForEach-Object { $_.Trim() } | Where-Object { $_ }) | Select-Object -Last 1
+        if ($executable -and (Test-Path -LiteralPath $executable -PathType Leaf)) {
+            $script:MotoPython = [pscustomobject]@{ FilePath = $executable; Arguments = @() }
+        }
+        else {
+            $script:MotoPython = $candidate
+        }
+        Write-Verbose "moto's Python: $($script:MotoPython.FilePath) $($script:MotoPython.Arguments -join ' ')"
+        return $script:MotoPython
+    }
+    return $null
+}
+
+function Read-LogTail {
+    param([string] $Path, [int] $Lines = 40)
+    if (-not $Path -or -not (Test-Path -LiteralPath $Path -PathType Leaf)) { return '' }
+    try {
+        # Shared read: moto may still hold the file open for writing.
+        $stream = [System.IO.File]::Open($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]::ReadWrite)
+        try {
+            $reader = New-Object System.IO.StreamReader $stream
+            $text = $reader.ReadToEnd()
+        }
+        finally {
+            $stream.Dispose()
+        }
+        return (@($text -split '\r?\n') | Select-Object -Last $Lines) -join [System.Environment]::NewLine
+    }
+    catch {
+        return "(could not read ${Path}: $($_.Exception.Message))"
+    }
+}
+
+function Get-MotoServerLog {
+    <#
+    .SYNOPSIS
+        The last lines moto wrote to its standard output and standard error (for failure messages).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param([Parameter(Mandatory)] [object] $Server)
+    $out = Read-LogTail -Path $Server.StdOutPath
+    $err = Read-LogTail -Path $Server.StdErrPath
+    return (@($out, $err) | Where-Object { $_ }) -join [System.Environment]::NewLine
+}
+
+function Wait-MotoServer {
+    # Polls GET /moto-api/data.json until moto answers 200, the process exits, or the time is up.
+    param([Parameter(Mandatory)] [object] $Server, [int] $TimeoutSeconds = 60)
+    $ProgressPreference = 'SilentlyContinue'
+    $uri = "$($Server.Endpoint)/moto-api/data.json"
+    $deadline = [System.DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ([System.DateTime]::UtcNow -lt $deadline) {
+        if ($Server.Process.HasExited) {
+            throw "moto exited with code $($Server.Process.ExitCode) before it answered on $($Server.Endpoint):$([System.Environment]::NewLine)$(Get-MotoServerLog -Server $Server)"
+        }
+        try {
+            $request = @{ Uri = $uri; Method = 'GET'; UseBasicParsing = $true; TimeoutSec = 2; ErrorAction = 'Stop' } + $script:WebParameters
+            $response = Invoke-WebRequest @request
+            if ($response.StatusCode -eq 200) { return }
+        }
+        catch {
+            # Not listening or not answering yet.
+            Write-Verbose "moto not ready: $($_.Exception.Message)"
+        }
+        Start-Sleep -Milliseconds 200
+    }
+    throw [System.TimeoutException]::new("moto did not answer on $($Server.Endpoint) within $TimeoutSeconds s:$([System.Environment]::NewLine)$(Get-MotoServerLog -Server $Server)")
+}
+
+function Start-MotoServer {
+    <#
+    .SYNOPSIS
+        Starts python -m moto.server on a free 127.0.0.1 port and waits until it answers.
+    .DESCRIPTION
+        The Python is found as tools/LocalAws/Tools.cs finds it ($env:MOTO_PYTHON, pyenv, python3/python on PATH,
+        py -3 on Windows). The server's output goes to two temporary files (StdOutPath, StdErrPath); the wait for
+        GET /moto-api/data.json is bounded by -TimeoutSeconds. Returns an object with Endpoint (http://127.0.0.1:PORT),
+        Port and Process; pass it to Stop-MotoServer. The seeding helpers default to the last endpoint started.
+    .EXAMPLE
+        $moto = Start-MotoServer
+        Get-ApiIntegration -ApiId abc -EndpointUrl $moto.Endpoint
+        Stop-MotoServer -Server $moto
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [ValidateRange(1, 600)]
+        [int] $TimeoutSeconds = 60
+    )
+    $python = Find-MotoPython
+    if (-not $python) {
+        $tried = '$env:MOTO_PYTHON, the pyenv interpreters, python3 and python on PATH'
+        if ($script:IsWindowsHost) { $tried += ' and py -3' }
+        throw "No Python interpreter with moto's server was found (tried $tried). Install it with: python -m pip install ""moto[server]"" (then set `$env:MOTO_PYTHON to that python if it is not on PATH)."
+    }
+    $port = Get-FreeTcpPort
+    $stem = Join-Path ([System.IO.Path]::GetTempPath()) ("moto-{0}-{1}" -f $port, [guid]::NewGuid().ToString('N'))
+    $startProcess = @{
+        FilePath               = $python.FilePath
+        ArgumentList           = @($python.Arguments) + @('-m', 'moto.server', '-H', '127.0.0.1', '-p', "$port")
+        RedirectStandardOutput = "$stem.out.log"
+        RedirectStandardError  = "$stem.err.log"
+        NoNewWindow            = $true
+        PassThru               = $true
+        ErrorAction            = 'Stop'
+    }
+    $process = Start-Process @startProcess
+    # Touching Handle keeps ExitCode readable after the process exits (Windows PowerShell forgets it otherwise).
+    try { $null = $process.Handle } catch { Write-Verbose "No process handle: $($_.Exception.Message)" }
+
+    $server = [pscustomobject]@{
+        PSTypeName = 'IntegrationTools.Tests.MotoServer'
+        Endpoint   = "http://127.0.0.1:$port"
+        Port       = $port
+        Process    = $process
+        Python     = $python.FilePath
+        StdOutPath = "$stem.out.log"
+        StdErrPath = "$stem.err.log"
+    }
+    try {
+        Wait-MotoServer -Server $server -TimeoutSeconds $TimeoutSeconds
+    }
+    catch {
+        Stop-MotoServer -Server $server
+        throw
+    }
+    $script:MotoEndpoint = $server.Endpoint
+    return $server
+}
+
+function Stop-MotoServer {
+    <#
+    .SYNOPSIS
+        Stops the moto server Start-MotoServer started (by its process id, with its children) and deletes its logs.
+    .DESCRIPTION
+        $null is accepted and ignored, so AfterAll can call it even when BeforeAll failed before moto started.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0, ValueFromPipeline)]
+        [AllowNull()]
+        [object] $Server,
+
+        [switch] $KeepLogs
+    )
+    process {
+        if ($null -eq $Server -or $null -eq $Server.Process) { return }
+        $process = $Server.Process
+        try {
+            if (-not $process.HasExited) {
+                $killTree = $process.GetType().GetMethod('Kill', [type[]] @([bool]))
+                if ($null -ne $killTree) {
+                    # .NET Core 3.0+ (PowerShell 7): the process and everything it started.
+                    $process.Kill($true)
+                }
+                elseif ($script:IsWindowsHost) {
+                    # Windows PowerShell 5.1: taskkill /T for the tree (a venv's python.exe starts the real one).
+                    $taskkill = Join-Path (Join-Path $env:SystemRoot 'System32') 'taskkill.exe'
+                    $null = Invoke-ProcessQuietly -FilePath $taskkill -Arguments @('/PID', "$($process.Id)", '/T', '/F') -TimeoutSeconds 30
+                }
+                if (-not $process.HasExited) { $process.Kill() }
+                $null = $process.WaitForExit(10000)
+            }
+        }
+        catch {
+            # Already gone, or going.
+            Write-Verbose "Stopping moto (process $($process.Id)): $($_.Exception.Message)"
+        }
+        finally {
+            $process.Dispose()
+        }
+        if (-not $KeepLogs) {
+            Remove-Item -LiteralPath $Server.StdOutPath, $Server.StdErrPath -Force -ErrorAction Ignore
+        }
+        if ($script:MotoEndpoint -eq $Server.Endpoint) { $script:MotoEndpoint = $null }
+    }
+}
+
+function Reset-MotoServer {
+    <#
+    .SYNOPSIS
+        Forgets every resource moto holds (POST /moto-api/reset).
+    #>
+    [CmdletBinding()]
+    param([string] $Endpoint = $script:MotoEndpoint)
+    if (-not $Endpoint) { throw 'No moto endpoint: pass -Endpoint or call Start-MotoServer first.' }
+    $request = @{ Uri = "$($Endpoint.TrimEnd('/'))/moto-api/reset"; Method = 'POST'; UseBasicParsing = $true; ErrorAction = 'Stop' } + $script:WebParameters
+    $null = Invoke-WebRequest @request
+}
+
+#endregion
+
+#region The module under test
+
+function Get-RepositoryRoot {
+    <#
+    .SYNOPSIS
+        The repository root (this file lives in <root>/tests/Pester).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    return (Resolve-Path -LiteralPath (Join-Path (Join-Path $PSScriptRoot '..') '..')).ProviderPath
+}
+
+function Get-BuiltModulePath {
+    <#
+    .SYNOPSIS
+        <root>/out/IntegrationTools/IntegrationTools.psd1, the manifest ./build.ps1 and ./build.sh write.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    return Join-Path (Join-Path (Join-Path (Get-RepositoryRoot) 'out') 'IntegrationTools') 'IntegrationTools.psd1'
+}
+
+function Import-BuiltModule {
+    <#
+    .SYNOPSIS
+        Imports the built module (out/IntegrationTools/IntegrationTools.psd1) into the global session state.
+    .DESCRIPTION
+        Never from src/: the tests exercise the module folder a user gets (manifest, format views, help,
+        dependencies/). Throws, saying how to build it, when out/IntegrationTools is missing, and when another
+        IntegrationTools.dll is already loaded in this process (an assembly cannot be unloaded).
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Management.Automation.PSModuleInfo])]
+    param()
+    $manifest = Get-BuiltModulePath
+    if (-not (Test-Path -LiteralPath $manifest -PathType Leaf)) {
+        throw "The built module is missing: $manifest does not exist. Build it first from the repository root with ./build.ps1 (pwsh or Windows PowerShell) or ./build.sh (bash), then run Invoke-Pester again. The tests never import the module from src/."
+    }
+    $dll = [System.IO.Path]::GetFullPath((Join-Path (Split-Path -Parent $manifest) 'IntegrationTools.dll'))
+    $foreign = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {
+        -not $_.IsDynamic -and $_.GetName().Name -eq 'IntegrationTools' -and $_.Location -and
+        -not [string]::Equals([System.IO.Path]::GetFullPath($_.Location), $dll, [System.StringComparison]::OrdinalIgnoreCase)
+    } | Select-Object -First 1
+    if ($foreign) {
+        throw "Another IntegrationTools.dll is already loaded in this session ($($foreign.Location)); an assembly cannot be unloaded. Run Invoke-Pester in a new pwsh session."
+    }
+    return Import-Module -Name $manifest -Global -Force -PassThru -ErrorAction Stop
+}
+
+#endregion
+
+#region Environment
+
+function Set-TestAwsEnvironment {
+    <#
+    .SYNOPSIS
+        Sets process environment variables (and optionally clears AWS.Tools' shell defaults); returns what to
+        pass to Restore-TestAwsEnvironment.
+    .DESCRIPTION
+        Without -Variables: the dummy credentials and region for moto, as MotoFixture sets them
+        (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY=testing, AWS_REGION=us-east-1, no session token, no instance
+        metadata). A $null value removes the variable. -ClearShellDefaults also removes $global:StoredAWSCredentials
+        and $global:StoredAWSRegion (Set-AWSCredential / Set-DefaultAWSRegion of AWS.Tools) for the duration.
+    .EXAMPLE
+        $saved = Set-TestAwsEnvironment
+        ...
+        Restore-TestAwsEnvironment -Saved $saved
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [System.Collections.IDictionary] $Variables,
+        [switch] $ClearShellDefaults
+    )
+    if (-not $PSBoundParameters.ContainsKey('Variables')) {
+        $Variables = [ordered]@{
+            AWS_ACCESS_KEY_ID         = 'testing'
+            AWS_SECRET_ACCESS_KEY     = 'testing'
+            AWS_SESSION_TOKEN         = $null
+            AWS_REGION                = 'us-east-1'
+            AWS_EC2_METADATA_DISABLED = 'true'
+        }
+    }
+    $saved = [pscustomobject]@{
+        Variables     = [ordered]@{}
+        ShellDefaults = [ordered]@{}
+    }
+    foreach ($name in @($Variables.Keys)) {
+        if (-not $saved.Variables.Contains($name)) {
+            $saved.Variables[$name] = [System.Environment]::GetEnvironmentVariable($name)
+        }
+        [System.Environment]::SetEnvironmentVariable($name, $Variables[$name])
+    }
+    if ($ClearShellDefaults) {
+        foreach ($name in 'StoredAWSCredentials', 'StoredAWSRegion') {
+            $variable = Get-Variable -Name $name -Scope Global -ErrorAction Ignore
+            if ($variable) {
+                # The value, not the PSVariable: a later assignment would change what the PSVariable holds.
+                $saved.ShellDefaults[$name] = @{ Exists = $true; Value = $variable.Value }
+                Remove-Variable -Name $name -Scope Global -Force
+            }
+            else {
+                $saved.ShellDefaults[$name] = @{ Exists = $false; Value = $null }
+            }
+        }
+    }
+    return $saved
+}
+
+function Restore-TestAwsEnvironment {
+    <#
+    .SYNOPSIS
+        Puts back what Set-TestAwsEnvironment changed. $null is accepted and ignored.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)]
+        [AllowNull()]
+        [object] $Saved
+    )
+    if ($null -eq $Saved) { return }
+    foreach ($name in @($Saved.Variables.Keys)) {
+        [System.Environment]::SetEnvironmentVariable($name, $Saved.Variables[$name])
+    }
+    foreach ($name in @($Saved.ShellDefaults.Keys)) {
+        $entry = $Saved.ShellDefaults[$name]
+        if ($entry.Exists) {
+            Set-Variable -Name $name -Scope Global -Value $entry.Value -Force
+        }
+        else {
+            Remove-Variable -Name $name -Scope Global -Force -ErrorAction Ignore
+        }
+    }
+}
+
+function Get-UnconfiguredAwsEnvironment {
+    <#
+    .SYNOPSIS
+        Environment variables under which nothing supplies credentials or a region (for Set-TestAwsEnvironment).
+    .DESCRIPTION
+        As SessionTests.NothingConfigured: no AWS_PROFILE, empty credentials and config files (written into
+        -Directory, e.g. $TestDrive), no web identity or container credentials, no instance metadata; and, unless
+        kept, no access keys and no region.
+    #>
+    [CmdletBinding()]
+    [OutputType([System.Collections.Specialized.OrderedDictionary])]
+    param(
+        [Parameter(Mandatory)] [string] $Directory,
+        [switch] $KeepCredentials,
+        [switch] $KeepRegion
+    )
+    $credentials = Join-Path $Directory 'empty-credentials'
+    $config = Join-Path $Directory 'empty-config'
+    Set-Content -LiteralPath $credentials -Value '' -Encoding Ascii
+    Set-Content -LiteralPath $config -Value '' -Encoding Ascii
+    $variables = [ordered]@{
+        AWS_PROFILE                            = $null
+        AWS_DEFAULT_PROFILE                    = $null
+        AWS_SHARED_CREDENTIALS_FILE            = $credentials
+        AWS_CONFIG_FILE                        = $config
+        AWS_WEB_IDENTITY_TOKEN_FILE            = $null
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null
+        AWS_CONTAINER_CREDENTIALS_FULL_URI     = $null
+        AWS_EC2_METADATA_DISABLED              = 'true'
+    }
+    if (-not $KeepCredentials) {
+        $variables['AWS_ACCESS_KEY_ID'] = $null
+        $variables['AWS_SECRET_ACCESS_KEY'] = $null
+        $variables['AWS_SESSION_TOKEN'] = $null
+    }
+    if (-not $KeepRegion) {
+        $variables['AWS_REGION'] = $null
+        $variables['AWS_DEFAULT_REGION'] = $null
+    }
+    return $variables
+}
+
+function New-FakeAwsCredential {
+    <#
+    .SYNOPSIS
+        A credentials object of a type the module has never seen (like AWS.Tools' AWSCredentials from another
+        AWSSDK.Core): GetCredentials() returns an object with AccessKey, SecretKey ('fake-secret') and Token.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $AccessKey)
+    if (-not ('IntegrationToolsPesterFakes.FakeAwsCredentials' -as [type])) {
+        # C# 5, so that Windows PowerShell 5.1's compiler takes it too.
+        Add-Type -Language CSharp -TypeDefinition @'
+namespace IntegrationToolsPesterFakes
+{
+    public sealed class FakeImmutableCredentials
+    {
+        public string AccessKey { get; set; }
+        public string SecretKey { get; set; }
+        public string Token { get; set; }
+    }
+
+    public sealed class FakeAwsCredentials
+    {
+        private readonly string _key;
+
+        public FakeAwsCredentials(string key) { _key = key; }
+
+        public string Key { get { return _key; } }
+
+        public FakeImmutableCredentials GetCredentials()
+        {
+            return new FakeImmutableCredentials { AccessKey = _key, SecretKey = "fake-secret" };
+        }
+    }
+}
+'@
+    }
+    return New-Object -TypeName 'IntegrationToolsPesterFakes.FakeAwsCredentials' -ArgumentList $AccessKey
+}
+
+#endregion
+
+#region Seeding moto (MotoSeed)
+
+function Invoke-MotoRequest {
+    <#
+    .SYNOPSIS
+        One API Gateway control-plane request to moto, with a JSON body of the wire member names; returns the
+        parsed JSON answer.
+    .DESCRIPTION
+        moto picks the service from the SigV4 credential scope and does not check signatures, so a scoped
+        Authorization header with a dummy signature is all it needs. The answer is parsed whatever its
+        Content-Type (moto answers some calls as text/html).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateSet('GET', 'POST', 'PUT', 'PATCH', 'DELETE')]
+        [string] $Method,
+
+        [Parameter(Mandatory, Position = 1)]
+        [string] $Path,
+
+        [Parameter(Position = 2)]
+        [object] $Body,
+
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    if (-not $Endpoint) { throw 'No moto endpoint: pass -Endpoint or call Start-MotoServer first.' }
+    $ProgressPreference = 'SilentlyContinue'
+    $date = [System.DateTime]::UtcNow.ToString('yyyyMMdd', [System.Globalization.CultureInfo]::InvariantCulture)
+    $request = @{
+        Uri             = $Endpoint.TrimEnd('/') + $Path
+        Method          = $Method
+        Headers         = @{ Authorization = "AWS4-HMAC-SHA256 Credential=testing/$date/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0" }
+        UseBasicParsing = $true
+        TimeoutSec      = 30
+        ErrorAction     = 'Stop'
+    } + $script:WebParameters
+    if ($PSBoundParameters.ContainsKey('Body') -and $null -ne $Body) {
+        $json = ConvertTo-Json -InputObject $Body -Depth 10 -Compress
+        $request['Body'] = [System.Text.Encoding]::UTF8.GetBytes($json)
+        $request['ContentType'] = 'application/json'
+    }
+    try {
+        $response = Invoke-WebRequest @request
+    }
+    catch {
+        $detail = $_.Exception.Message
+        if ($_.ErrorDetails -and $_.ErrorDetails.Message) { $detail = "$detail $($_.ErrorDetails.Message)" }
+        throw "Seeding moto failed: $Method $Path -> $detail"
+    }
+    $content = $response.Content
+    if ($content -is [byte[]]) { $content = [System.Text.Encoding]::UTF8.GetString($content) }
+    if ([string]::IsNullOrWhiteSpace($content)) { return [pscustomobject]@{} }
+    return ConvertFrom-Json -InputObject $content
+}
+
+function New-MotoRestApi {
+    <#
+    .SYNOPSIS
+        POST /restapis {name}; returns RestApiId and RootId (the '/' resource).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $api = Invoke-MotoRequest POST '/restapis' @{ name = $Name } -Endpoint $Endpoint
+    $resources = Invoke-MotoRequest GET "/restapis/$($api.id)/resources" -Endpoint $Endpoint
+    $root = @($resources.item | Where-Object { $_.path -eq '/' })
+    if ($root.Count -eq 0) { $root = @($resources.item) }
+    return [pscustomobject]@{ RestApiId = [string] $api.id; RootId = [string] $root[0].id }
+}
+
+function New-MotoResource {
+    <#
+    .SYNOPSIS
+        POST /restapis/{id}/resources/{parentId} {pathPart}; returns the new resource id.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $RestApiId,
+        [Parameter(Mandatory)] [string] $ParentId,
+        [Parameter(Mandatory)] [string] $PathPart,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    return [string] (Invoke-MotoRequest POST "/restapis/$RestApiId/resources/$ParentId" @{ pathPart = $PathPart } -Endpoint $Endpoint).id
+}
+
+function Set-MotoMethod {
+    <#
+    .SYNOPSIS
+        PUT /restapis/{id}/resources/{resourceId}/methods/{httpMethod} {authorizationType: NONE}.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $RestApiId,
+        [Parameter(Mandatory)] [string] $ResourceId,
+        [Parameter(Mandatory)] [string] $HttpMethod,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $null = Invoke-MotoRequest PUT "/restapis/$RestApiId/resources/$ResourceId/methods/$HttpMethod" @{ authorizationType = 'NONE' } -Endpoint $Endpoint
+}
+
+function Set-MotoIntegration {
+    <#
+    .SYNOPSIS
+        PUT /restapis/{id}/resources/{resourceId}/methods/{httpMethod}/integration with the given wire body
+        (type, httpMethod, uri, requestTemplates, ...); returns moto's answer.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $RestApiId,
+        [Parameter(Mandatory)] [string] $ResourceId,
+        [Parameter(Mandatory)] [string] $HttpMethod,
+        [Parameter(Mandatory)] [System.Collections.IDictionary] $Body,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    return Invoke-MotoRequest PUT "/restapis/$RestApiId/resources/$ResourceId/methods/$HttpMethod/integration" $Body -Endpoint $Endpoint
+}
+
+function New-MotoApi {
+    <#
+    .SYNOPSIS
+        POST /v2/apis {name, protocolType}; returns the API id. WEBSOCKET APIs get a route selection expression.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [ValidateSet('HTTP', 'WEBSOCKET')] [string] $ProtocolType = 'HTTP',
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $body = @{ name = $Name; protocolType = $ProtocolType }
+    if ($ProtocolType -eq 'WEBSOCKET') { $body['routeSelectionExpression'] = '$request.body.action' }
+    return [string] (Invoke-MotoRequest POST '/v2/apis' $body -Endpoint $Endpoint).apiId
+}
+
+function New-MotoApiIntegration {
+    <#
+    .SYNOPSIS
+        POST /v2/apis/{id}/integrations with the given wire body (integrationType, integrationUri, ...); returns
+        the integration id.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [Parameter(Mandatory)] [System.Collections.IDictionary] $Body,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    return [string] (Invoke-MotoRequest POST "/v2/apis/$ApiId/integrations" $Body -Endpoint $Endpoint).integrationId
+}
+
+function New-PetStore {
+    <#
+    .SYNOPSIS
+        A REST API with /pets (GET: MOCK, POST: HTTP_PROXY) and /pets/{id} (GET: Lambda proxy, DELETE: no
+        integration), as MotoSeed.CreatePetStore; returns RestApiId, RootId, PetsId and PetId.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $api = New-MotoRestApi -Name $Name -Endpoint $Endpoint
+    $id = $api.RestApiId
+    $pets = New-MotoResource -RestApiId $id -ParentId $api.RootId -PathPart 'pets' -Endpoint $Endpoint
+    $pet = New-MotoResource -RestApiId $id -ParentId $pets -PathPart '{id}' -Endpoint $Endpoint
+    Set-MotoMethod -RestApiId $id -ResourceId $pets -HttpMethod GET -Endpoint $Endpoint
+    Set-MotoMethod -RestApiId $id -ResourceId $pets -HttpMethod POST -Endpoint $Endpoint
+    Set-MotoMethod -RestApiId $id -ResourceId $pet -HttpMethod GET -Endpoint $Endpoint
+    Set-MotoMethod -RestApiId $id -ResourceId $pet -HttpMethod DELETE -Endpoint $Endpoint
+    $null = Set-MotoIntegration -RestApiId $id -ResourceId $pets -HttpMethod GET -Endpoint $Endpoint -Body @{
+        type             = 'MOCK'
+        requestTemplates = @{ 'application/json' = '{"statusCode": 200}' }
+    }
+    $null = Set-MotoIntegration -RestApiId $id -ResourceId $pets -HttpMethod POST -Endpoint $Endpoint -Body @{
+        type       = 'HTTP_PROXY'
+        httpMethod = 'POST'
+        uri        = 'https://petstore.example.com/pets'
+    }
+    $null = Set-MotoIntegration -RestApiId $id -ResourceId $pet -HttpMethod GET -Endpoint $Endpoint -Body @{
+        type       = 'AWS_PROXY'
+        httpMethod = 'POST'
+        uri        = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:get-pet/invocations'
+    }
+    return [pscustomobject]@{ RestApiId = $id; RootId = $api.RootId; PetsId = $pets; PetId = $pet }
+}
+
+function New-OrdersHttpApi {
+    <#
+    .SYNOPSIS
+        An HTTP API with a Lambda proxy integration (payload 2.0, described) and an HTTP proxy integration
+        (GET, payload 1.0, one request parameter), as GetApiIntegrationTests.SeedHttpApi; returns ApiId,
+        LambdaId and HttpId.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $api = New-MotoApi -Name $Name -Endpoint $Endpoint
+    $lambda = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body @{
+        integrationType      = 'AWS_PROXY'
+        integrationUri       = 'arn:aws:lambda:us-east-1:123456789012:function:orders'
+        payloadFormatVersion = '2.0'
+        description          = 'orders lambda'
+    }
+    $http = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body @{
+        integrationType      = 'HTTP_PROXY'
+        integrationMethod    = 'GET'
+        integrationUri       = 'https://orders.example.com/{proxy}'
+        payloadFormatVersion = '1.0'
+        requestParameters    = @{ 'overwrite:header.x-source' = '$context.requestId' }
+    }
+    return [pscustomobject]@{ ApiId = $api; LambdaId = $lambda; HttpId = $http }
+}
+
+#endregion
+
+#region Output as text
+
+function ConvertTo-PlainText {
+    <#
+    .SYNOPSIS
+        Out-String of the piped objects through the module's format views, wide and without VT colour codes
+        ($PSStyle.OutputRendering = PlainText for the duration on PowerShell 7.2+).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(ValueFromPipeline)]
+        [AllowNull()]
+        [object] $InputObject,
+
+        [int] $Width = 250
+    )
+    begin {
+        $items = New-Object System.Collections.Generic.List[object]
+    }
+    process {
+        if ($null -ne $InputObject) { $items.Add($InputObject) }
+    }
+    end {
+        $style = Get-Variable -Name PSStyle -Scope Global -ValueOnly -ErrorAction Ignore
+        $previous = $null
+        if ($null -ne $style) {
+            $previous = $style.OutputRendering
+            $style.OutputRendering = 'PlainText'
+        }
+        try {
+            return ($items | Out-String -Width $Width)
+        }
+        finally {
+            if ($null -ne $style) { $style.OutputRendering = $previous }
+        }
+    }
+}
+
+function ConvertTo-StreamText {
+    <#
+    .SYNOPSIS
+        One string of everything a run wrote (output objects as the views show them, errors with their ids,
+        details, targets and exceptions, warning/verbose/debug/information records), for "no secret anywhere"
+        checks. Pipe in what `& { ... } *>&1` produced, plus any ErrorRecord caught.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(ValueFromPipeline)]
+        [AllowNull()]
+        [object] $InputObject
+    )
+    begin {
+        $lines = New-Object System.Collections.Generic.List[string]
+    }
+    process {
+        if ($null -eq $InputObject) { return }
+        if ($InputObject -is [System.Management.Automation.ErrorRecord]) {
+            $lines.Add("$InputObject")
+            $lines.Add([string] $InputObject.FullyQualifiedErrorId)
+            if ($InputObject.ErrorDetails) {
+                $lines.Add([string] $InputObject.ErrorDetails.Message)
+                $lines.Add([string] $InputObject.ErrorDetails.RecommendedAction)
+            }
+            $lines.Add([string] $InputObject.TargetObject)
+            $lines.Add([string] $InputObject.Exception)
+        }
+        elseif ($InputObject -is [System.Management.Automation.InformationalRecord]) {
+            # Warning, Verbose and Debug records.
+            $lines.Add($InputObject.Message)
+        }
+        elseif ($InputObject -is [System.Management.Automation.InformationRecord]) {
+            $lines.Add([string] $InputObject.MessageData)
+        }
+        else {
+            $lines.Add([string] $InputObject)
+            $lines.Add(($InputObject | Out-String -Width 250))
+        }
+    }
+    end {
+        return $lines -join "`n"
+    }
+}
+
+#endregion
+
+Export-ModuleMember -Function @(
+    'ConvertTo-PlainText'
+    'ConvertTo-StreamText'
+    'Find-MotoPython'
+    'Get-BuiltModulePath'
+    'Get-FreeTcpPort'
+    'Get-MotoServerLog'
+    'Get-RepositoryRoot'
+    'Get-UnconfiguredAwsEnvironment'
+    'Import-BuiltModule'
+    'Invoke-MotoRequest'
+    'New-FakeAwsCredential'
+    'New-MotoApi'
+    'New-MotoApiIntegration'
+    'New-MotoResource'
+    'New-MotoRestApi'
+    'New-OrdersHttpApi'
+    'New-PetStore'
+    'Reset-MotoServer'
+    'Restore-TestAwsEnvironment'
+    'Set-MotoIntegration'
+    'Set-MotoMethod'
+    'Set-TestAwsEnvironment'
+    'Start-MotoServer'
+    'Stop-MotoServer'
+)
