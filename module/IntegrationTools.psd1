@@ -11,14 +11,30 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'Get-ApiIntegration'
+        'Get-ApiIntegrationResponse'
         'Get-RestIntegration'
+        'Get-RestIntegrationResponse'
+        'New-ApiIntegration'
+        'New-ApiIntegrationResponse'
+        'Remove-ApiIntegration'
+        'Remove-ApiIntegrationResponse'
+        'Remove-RestIntegration'
+        'Remove-RestIntegrationResponse'
+        'Set-ApiIntegration'
+        'Set-RestIntegration'
+        'Set-RestIntegrationResponse'
+        'Test-ApiIntegration'
+        'Update-RestIntegration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     FormatsToProcess     = @(
         'formats/IntegrationTools.Models.RestIntegration.Format.ps1xml'
+        'formats/IntegrationTools.Models.RestIntegrationResponse.Format.ps1xml'
         'formats/IntegrationTools.Models.ApiIntegration.Format.ps1xml'
+        'formats/IntegrationTools.Models.ApiIntegrationResponse.Format.ps1xml'
+        'formats/IntegrationTools.Rules.Finding.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

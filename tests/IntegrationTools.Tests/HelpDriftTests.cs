@@ -16,7 +16,8 @@ public sealed class HelpDriftTests(MotoFixture moto)
     {
         using var ps = moto.NewSession();
         var result = ps.Run("""
-            $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+            # -WhatIf and -Confirm are documented like any parameter (as PlatyPS does); the other common ones are not.
+            $common = [System.Management.Automation.PSCmdlet]::CommonParameters
             Get-Command -Module IntegrationTools | ForEach-Object {
                 $parameters = @($_.Parameters.Keys | Where-Object { $_ -notin $common }) -join ','
                 $sets = @($_.ParameterSets | ForEach-Object Name) -join ','

@@ -43,6 +43,18 @@ public sealed class HelpTests(MotoFixture moto)
     }
 
     [Fact]
+    public void TheRulesTopicListsTheCatalog()
+    {
+        using var ps = moto.NewSession();
+        var result = ps.Run("Get-Help about_IntegrationTools_Rules | ForEach-Object { $_.ToString() }");
+        result.ThrowIfFailed();
+        var text = string.Join("\n", result.Output.Select(o => o.ToString()));
+        foreach (var id in new[] { "IT0001", "IT0002", "IT1008", "IT2005" }) Assert.Contains(id, text);
+        Assert.Contains("Fails:", text);
+        Assert.Contains("Passes:", text);
+    }
+
+    [Fact]
     public void ParameterHelpNamesTheAliasesOfTheSessionParameters()
     {
         using var ps = moto.NewSession();

@@ -83,7 +83,7 @@ public sealed class ModuleTests(MotoFixture moto)
         using var ps = moto.NewSession();
         var result = ps.Run("Get-Command -Module IntegrationTools | ForEach-Object { \"$($_.Name)=$($_.OutputType.Name -join ',')\" }");
         result.ThrowIfFailed();
-        Assert.All(result.Output.Select(o => o.ToString()), line => Assert.Matches(@"=IntegrationTools\.Models\.\w+", line));
+        Assert.All(result.Output.Select(o => o.ToString()), line => Assert.Matches(@"=IntegrationTools\.(Models|Rules)\.\w+", line));
     }
 
     [Fact]

@@ -58,6 +58,132 @@ namespace IntegrationTools.Definitions
         /// <summary>HTTP or WEBSOCKET when the definition says (output objects of Get-ApiIntegration carry it).</summary>
         public string? ProtocolType { get; set; }
 
+        /// <summary>
+        /// The same definition with blank text ("" from an empty CSV cell) and empty maps (from an output object of
+        /// Get-ApiIntegration) taken as not given: what CreateIntegration should be sent.
+        /// </summary>
+        public ApiIntegrationDefinition WithoutBlanks() => new ApiIntegrationDefinition
+        {
+            ApiId = Blank(ApiId),
+            IntegrationId = Blank(IntegrationId),
+            IntegrationType = Blank(IntegrationType),
+            IntegrationSubtype = Blank(IntegrationSubtype),
+            IntegrationUri = Blank(IntegrationUri),
+            IntegrationMethod = Blank(IntegrationMethod),
+            ConnectionType = Blank(ConnectionType),
+            ConnectionId = Blank(ConnectionId),
+            CredentialsArn = Blank(CredentialsArn),
+            Description = Blank(Description),
+            PayloadFormatVersion = Blank(PayloadFormatVersion),
+            PassthroughBehavior = Blank(PassthroughBehavior),
+            ContentHandlingStrategy = Blank(ContentHandlingStrategy),
+            TemplateSelectionExpression = Blank(TemplateSelectionExpression),
+            TimeoutInMillis = TimeoutInMillis,
+            ServerNameToVerify = Blank(ServerNameToVerify),
+            RequestParameters = RequestParameters == null || RequestParameters.Count == 0 ? null : new Dictionary<string, string>(RequestParameters),
+            RequestTemplates = RequestTemplates == null || RequestTemplates.Count == 0 ? null : new Dictionary<string, string>(RequestTemplates),
+            ResponseParameters = ResponseParameters == null || ResponseParameters.Count == 0 ? null : CopyMaps(ResponseParameters),
+            ProtocolType = Blank(ProtocolType),
+        };
+
+        /// <summary>
+        /// The enumerated members (type, connection type, method, passthrough behavior, content handling) in the upper
+        /// case the service requires, for values that came from cmdlet parameters (whose value sets ignore case).
+        /// Definitions piped in are not changed this way: the rules report their spelling instead.
+        /// </summary>
+        public ApiIntegrationDefinition InServiceCase()
+        {
+            IntegrationType = IntegrationType?.ToUpperInvariant();
+            ConnectionType = ConnectionType?.ToUpperInvariant();
+            IntegrationMethod = IntegrationMethod?.ToUpperInvariant();
+            PassthroughBehavior = PassthroughBehavior?.ToUpperInvariant();
+            ContentHandlingStrategy = ContentHandlingStrategy?.ToUpperInvariant();
+            return this;
+        }
+
+        /// <summary>An existing integration as a definition (what Set-ApiIntegration changes and the rules check).</summary>
+        public static ApiIntegrationDefinition FromIntegration(Models.ApiIntegration integration) => new ApiIntegrationDefinition
+        {
+            ApiId = integration.ApiId,
+            IntegrationId = integration.IntegrationId,
+            IntegrationType = integration.IntegrationType,
+            IntegrationSubtype = integration.IntegrationSubtype,
+            IntegrationUri = integration.IntegrationUri,
+            IntegrationMethod = integration.IntegrationMethod,
+            ConnectionType = integration.ConnectionType,
+            ConnectionId = integration.ConnectionId,
+            CredentialsArn = integration.CredentialsArn,
+            Description = integration.Description,
+            PayloadFormatVersion = integration.PayloadFormatVersion,
+            PassthroughBehavior = integration.PassthroughBehavior,
+            ContentHandlingStrategy = integration.ContentHandlingStrategy,
+            TemplateSelectionExpression = integration.TemplateSelectionExpression,
+            TimeoutInMillis = integration.TimeoutInMillis,
+            ServerNameToVerify = integration.ServerNameToVerify,
+            RequestParameters = new Dictionary<string, string>(integration.RequestParameters),
+            RequestTemplates = new Dictionary<string, string>(integration.RequestTemplates),
+            ResponseParameters = CopyMaps(integration.ResponseParameters),
+            ProtocolType = integration.ProtocolType,
+        }.WithoutBlanks();
+
+        /// <summary>
+        /// The integration as it will be after UpdateIntegration applies <paramref name="patch"/> (the members the
+        /// user named): named members replace; the maps are merged key by key, and a key named with an empty value
+        /// is removed, as the service does for HTTP API parameter mappings.
+        /// </summary>
+        public ApiIntegrationDefinition MergedWith(ApiIntegrationDefinition patch)
+        {
+            var merged = WithoutBlanks();
+            merged.IntegrationType = patch.IntegrationType ?? merged.IntegrationType;
+            merged.IntegrationSubtype = patch.IntegrationSubtype ?? merged.IntegrationSubtype;
+            merged.IntegrationUri = patch.IntegrationUri ?? merged.IntegrationUri;
+            merged.IntegrationMethod = patch.IntegrationMethod ?? merged.IntegrationMethod;
+            merged.ConnectionType = patch.ConnectionType ?? merged.ConnectionType;
+            merged.ConnectionId = patch.ConnectionId ?? merged.ConnectionId;
+            merged.CredentialsArn = patch.CredentialsArn ?? merged.CredentialsArn;
+            merged.Description = patch.Description ?? merged.Description;
+            merged.PayloadFormatVersion = patch.PayloadFormatVersion ?? merged.PayloadFormatVersion;
+            merged.PassthroughBehavior = patch.PassthroughBehavior ?? merged.PassthroughBehavior;
+            merged.ContentHandlingStrategy = patch.ContentHandlingStrategy ?? merged.ContentHandlingStrategy;
+            merged.TemplateSelectionExpression = patch.TemplateSelectionExpression ?? merged.TemplateSelectionExpression;
+            merged.TimeoutInMillis = patch.TimeoutInMillis ?? merged.TimeoutInMillis;
+            merged.ServerNameToVerify = patch.ServerNameToVerify ?? merged.ServerNameToVerify;
+            merged.RequestParameters = Merge(merged.RequestParameters, patch.RequestParameters);
+            merged.RequestTemplates = Merge(merged.RequestTemplates, patch.RequestTemplates);
+            if (patch.ResponseParameters != null)
+            {
+                var responses = merged.ResponseParameters == null ? new Dictionary<string, Dictionary<string, string>>() : CopyMaps(merged.ResponseParameters);
+                foreach (var status in patch.ResponseParameters)
+                {
+                    if (status.Value.Count == 0) responses.Remove(status.Key);
+                    else responses[status.Key] = Merge(responses.TryGetValue(status.Key, out var old) ? old : null, status.Value) ?? new Dictionary<string, string>();
+                }
+                merged.ResponseParameters = responses.Count == 0 ? null : responses;
+            }
+            return merged.WithoutBlanks();
+        }
+
+        private static Dictionary<string, string>? Merge(Dictionary<string, string>? current, Dictionary<string, string>? patch)
+        {
+            if (patch == null) return current;
+            var result = current == null ? new Dictionary<string, string>(System.StringComparer.Ordinal) : new Dictionary<string, string>(current);
+            foreach (var pair in patch)
+            {
+                if (string.IsNullOrEmpty(pair.Value)) result.Remove(pair.Key);
+                else result[pair.Key] = pair.Value;
+            }
+            return result.Count == 0 ? null : result;
+        }
+
+        private static Dictionary<string, Dictionary<string, string>> CopyMaps(Dictionary<string, Dictionary<string, string>> source)
+        {
+            var copy = new Dictionary<string, Dictionary<string, string>>(System.StringComparer.Ordinal);
+            foreach (var pair in source) copy[pair.Key] = new Dictionary<string, string>(pair.Value);
+            return copy;
+        }
+
+        private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
         /// <summary>"api/abc integration/xyz" — where the definition goes, for findings and messages.</summary>
         public string Target => $"api/{ApiId ?? "?"}" + (IntegrationId == null ? "" : $" integration/{IntegrationId}");
 

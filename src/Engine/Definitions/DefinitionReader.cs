@@ -24,7 +24,7 @@ namespace IntegrationTools.Definitions
             if (!(input is IDictionary dictionary))
             {
                 findings.Add(ReadingRules.NotADefinition.Finding(target, null,
-                    $"{Describe(input)} is not {schema.Description}: expected a hashtable or an object with named properties.",
+                    $"{Capitalized(Describe(input))} is not {schema.Description}: expected a hashtable or an object with named properties.",
                     "Pipe hashtables (@{ Name = value }), objects (from ConvertFrom-Json, Import-Csv, YAML) or the output of the Get- cmdlets."));
                 return values;
             }
@@ -261,6 +261,8 @@ namespace IntegrationTools.Definitions
                 default: return "a " + value.GetType().Name;
             }
         }
+
+        private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
         private static string Printable(string text) =>
             new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());

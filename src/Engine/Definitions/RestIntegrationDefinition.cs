@@ -60,7 +60,11 @@ namespace IntegrationTools.Definitions
         public string Target =>
             $"restapi/{RestApiId ?? "?"} {(ResourcePath ?? (ResourceId == null ? "?" : "resource/" + ResourceId))} {HttpMethod ?? "?"}";
 
-        /// <summary>Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>.</summary>
+        /// <summary>
+        /// Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>. Enumerated
+        /// values are upper-cased ('http_proxy' is HTTP_PROXY) and empty text counts as not given, so that an AWS CLI
+        /// skeleton whose unused members are left "" reads as the members that were filled in.
+        /// </summary>
         public static RestIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input")
         {
             var v = DefinitionReader.Read(Schema, input, target, findings);
@@ -86,7 +90,69 @@ namespace IntegrationTools.Definitions
                 InsecureSkipVerification = v.Boolean(nameof(InsecureSkipVerification)),
                 ResponseTransferMode = v.String(nameof(ResponseTransferMode)),
                 IntegrationTarget = v.String(nameof(IntegrationTarget)),
-            };
+            }.Normalize();
         }
+
+        /// <summary>The definition of an integration as the service returned it (for Update-RestIntegration's checks).</summary>
+        public static RestIntegrationDefinition FromModel(Models.RestIntegration integration)
+        {
+            return new RestIntegrationDefinition
+            {
+                RestApiId = integration.RestApiId,
+                ResourceId = integration.ResourceId,
+                ResourcePath = integration.ResourcePath,
+                HttpMethod = integration.HttpMethod,
+                Type = integration.Type,
+                IntegrationHttpMethod = integration.IntegrationHttpMethod,
+                Uri = integration.Uri,
+                ConnectionType = integration.ConnectionType,
+                ConnectionId = integration.ConnectionId,
+                Credentials = integration.Credentials,
+                RequestParameters = integration.RequestParameters.Count == 0 ? null : new Dictionary<string, string>(integration.RequestParameters, System.StringComparer.Ordinal),
+                RequestTemplates = integration.RequestTemplates.Count == 0 ? null : new Dictionary<string, string>(integration.RequestTemplates, System.StringComparer.Ordinal),
+                PassthroughBehavior = integration.PassthroughBehavior,
+                CacheNamespace = integration.CacheNamespace,
+                CacheKeyParameters = integration.CacheKeyParameters.Count == 0 ? null : new List<string>(integration.CacheKeyParameters),
+                ContentHandling = integration.ContentHandling,
+                TimeoutInMillis = integration.TimeoutInMillis,
+                InsecureSkipVerification = integration.InsecureSkipVerification,
+                ResponseTransferMode = integration.ResponseTransferMode,
+                IntegrationTarget = integration.IntegrationTarget,
+            }.Normalize();
+        }
+
+        /// <summary>A copy whose every member is that of this definition (for patching without touching the original).</summary>
+        public RestIntegrationDefinition Clone()
+        {
+            var copy = (RestIntegrationDefinition)MemberwiseClone();
+            if (RequestParameters != null) copy.RequestParameters = new Dictionary<string, string>(RequestParameters, System.StringComparer.Ordinal);
+            if (RequestTemplates != null) copy.RequestTemplates = new Dictionary<string, string>(RequestTemplates, System.StringComparer.Ordinal);
+            if (CacheKeyParameters != null) copy.CacheKeyParameters = new List<string>(CacheKeyParameters);
+            return copy;
+        }
+
+        private RestIntegrationDefinition Normalize()
+        {
+            RestApiId = Text(RestApiId);
+            ResourceId = Text(ResourceId);
+            ResourcePath = Text(ResourcePath);
+            HttpMethod = Upper(HttpMethod);
+            Type = Upper(Type);
+            IntegrationHttpMethod = Upper(IntegrationHttpMethod);
+            Uri = Text(Uri);
+            ConnectionType = Upper(ConnectionType);
+            ConnectionId = Text(ConnectionId);
+            Credentials = Text(Credentials);
+            PassthroughBehavior = Upper(PassthroughBehavior);
+            CacheNamespace = Text(CacheNamespace);
+            ContentHandling = Upper(ContentHandling);
+            ResponseTransferMode = Upper(ResponseTransferMode);
+            IntegrationTarget = Text(IntegrationTarget);
+            return this;
+        }
+
+        internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        internal static string? Upper(string? value) => Text(value)?.ToUpperInvariant();
     }
 }

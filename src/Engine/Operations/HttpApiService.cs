@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 using IntegrationTools.Wire;
 
@@ -66,6 +67,150 @@ namespace IntegrationTools.Operations
             var items = new List<ApiIntegration>();
             foreach (var item in page?.Items ?? new List<V2IntegrationShape>()) items.Add(item.ToModel(api.ApiId, api.ProtocolType));
             return new Page<ApiIntegration>(items, NextToken(page?.NextToken, nextToken));
+        }
+
+        /// <summary>
+        /// CreateIntegration as it will be sent: POST /v2/apis/{apiId}/integrations with the members the definition
+        /// names (camelCase, tlsConfig.serverNameToVerify, responseParameters as a map of maps). Built apart from
+        /// sending so -WhatIf can show it.
+        /// </summary>
+        public static WireRequest CreateIntegrationRequest(string apiId, ApiIntegrationDefinition definition)
+        {
+            if (definition == null) throw new ArgumentNullException(nameof(definition));
+            return new WireRequest("POST", "/v2/apis/{apiId}/integrations")
+            {
+                Body = V2IntegrationInputShape.From(definition.WithoutBlanks()),
+            }.With("apiId", apiId);
+        }
+
+        /// <summary>
+        /// UpdateIntegration as it will be sent: PATCH /v2/apis/{apiId}/integrations/{integrationId} with only the
+        /// members <paramref name="patch"/> names. Empty text and empty maps are sent as they are (they clear a
+        /// value or remove mappings).
+        /// </summary>
+        public static WireRequest UpdateIntegrationRequest(string apiId, string integrationId, ApiIntegrationDefinition patch)
+        {
+            if (patch == null) throw new ArgumentNullException(nameof(patch));
+            return new WireRequest("PATCH", "/v2/apis/{apiId}/integrations/{integrationId}")
+            {
+                Body = V2IntegrationInputShape.From(patch),
+            }.With("apiId", apiId).With("integrationId", integrationId);
+        }
+
+        /// <summary>DeleteIntegration: DELETE /v2/apis/{apiId}/integrations/{integrationId}.</summary>
+        public static WireRequest DeleteIntegrationRequest(string apiId, string integrationId) =>
+            new WireRequest("DELETE", "/v2/apis/{apiId}/integrations/{integrationId}").With("apiId", apiId).With("integrationId", integrationId);
+
+        /// <summary>Sends a CreateIntegration or UpdateIntegration request and reads the integration it answers with.</summary>
+        public async Task<ApiIntegration> SendIntegrationAsync(ApiInfo api, WireRequest request, CancellationToken ct)
+        {
+            var shape = await _client.SendAsync<V2IntegrationShape>(request, ct).ConfigureAwait(false);
+            if (shape?.IntegrationId == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration.") { Operation = request.Describe() };
+            return shape.ToModel(api.ApiId, api.ProtocolType);
+        }
+
+        public Task<ApiIntegration> CreateIntegrationAsync(ApiInfo api, ApiIntegrationDefinition definition, CancellationToken ct) =>
+            SendIntegrationAsync(api, CreateIntegrationRequest(api.ApiId, definition), ct);
+
+        public Task<ApiIntegration> UpdateIntegrationAsync(ApiInfo api, string integrationId, ApiIntegrationDefinition patch, CancellationToken ct) =>
+            SendIntegrationAsync(api, UpdateIntegrationRequest(api.ApiId, integrationId, patch), ct);
+
+        /// <summary>Sends a request whose answer has no content the caller needs (the Delete operations).</summary>
+        public Task<WireResponse> SendAsync(WireRequest request, CancellationToken ct) => _client.SendAsync(request, ct);
+
+        public Task<WireResponse> DeleteIntegrationAsync(string apiId, string integrationId, CancellationToken ct) =>
+            SendAsync(DeleteIntegrationRequest(apiId, integrationId), ct);
+
+        /// <summary>One page of GetRoutes.</summary>
+        public async Task<Page<ApiRoute>> GetRoutesPageAsync(string apiId, string? nextToken, CancellationToken ct, int pageSize = 100)
+        {
+            var request = new WireRequest("GET", "/v2/apis/{apiId}/routes")
+                .With("apiId", apiId)
+                .WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithQuery("nextToken", nextToken);
+            var page = await _client.SendAsync<V2RoutesShape>(request, ct).ConfigureAwait(false);
+            var items = new List<ApiRoute>();
+            foreach (var item in page?.Items ?? new List<V2RouteShape>()) items.Add(item.ToModel(apiId));
+            return new Page<ApiRoute>(items, NextToken(page?.NextToken, nextToken));
+        }
+
+        /// <summary>Every route of the API (GetRoutes, following nextToken).</summary>
+        public async Task<List<ApiRoute>> GetRoutesAsync(string apiId, CancellationToken ct)
+        {
+            var routes = new List<ApiRoute>();
+            string? token = null;
+            do
+            {
+                var page = await GetRoutesPageAsync(apiId, token, ct).ConfigureAwait(false);
+                routes.AddRange(page.Items);
+                token = page.NextToken;
+            }
+            while (token != null);
+            return routes;
+        }
+
+        /// <summary>CreateIntegrationResponse as it will be sent.</summary>
+        public static WireRequest CreateIntegrationResponseRequest(string apiId, string integrationId, ApiIntegrationResponseDefinition definition)
+        {
+            if (definition == null) throw new ArgumentNullException(nameof(definition));
+            return new WireRequest("POST", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses")
+            {
+                Body = V2IntegrationResponseInputShape.From(definition),
+            }.With("apiId", apiId).With("integrationId", integrationId);
+        }
+
+        /// <summary>DeleteIntegrationResponse as it will be sent.</summary>
+        public static WireRequest DeleteIntegrationResponseRequest(string apiId, string integrationId, string integrationResponseId) =>
+            new WireRequest("DELETE", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses/{integrationResponseId}")
+                .With("apiId", apiId).With("integrationId", integrationId).With("integrationResponseId", integrationResponseId);
+
+        /// <summary>Sends a CreateIntegrationResponse request and reads the integration response it answers with.</summary>
+        public async Task<ApiIntegrationResponse> SendIntegrationResponseAsync(ApiInfo api, string integrationId, WireRequest request, CancellationToken ct)
+        {
+            var shape = await _client.SendAsync<V2IntegrationResponseShape>(request, ct).ConfigureAwait(false);
+            if (shape?.IntegrationResponseId == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration response.") { Operation = request.Describe() };
+            return shape.ToModel(api, integrationId);
+        }
+
+        public Task<ApiIntegrationResponse> CreateIntegrationResponseAsync(ApiInfo api, string integrationId, ApiIntegrationResponseDefinition definition, CancellationToken ct) =>
+            SendIntegrationResponseAsync(api, integrationId, CreateIntegrationResponseRequest(api.ApiId, integrationId, definition), ct);
+
+        public async Task<ApiIntegrationResponse> GetIntegrationResponseAsync(ApiInfo api, string integrationId, string integrationResponseId, CancellationToken ct)
+        {
+            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses/{integrationResponseId}")
+                .With("apiId", api.ApiId).With("integrationId", integrationId).With("integrationResponseId", integrationResponseId);
+            var shape = await _client.SendAsync<V2IntegrationResponseShape>(request, ct).ConfigureAwait(false);
+            if (shape?.IntegrationResponseId == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration response.") { Operation = request.Describe() };
+            return shape.ToModel(api, integrationId);
+        }
+
+        /// <summary>One page of GetIntegrationResponses.</summary>
+        public async Task<Page<ApiIntegrationResponse>> GetIntegrationResponsesPageAsync(ApiInfo api, string integrationId, string? nextToken, CancellationToken ct, int pageSize = 100)
+        {
+            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses")
+                .With("apiId", api.ApiId).With("integrationId", integrationId)
+                .WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .WithQuery("nextToken", nextToken);
+            var page = await _client.SendAsync<V2IntegrationResponsesShape>(request, ct).ConfigureAwait(false);
+            var items = new List<ApiIntegrationResponse>();
+            foreach (var item in page?.Items ?? new List<V2IntegrationResponseShape>()) items.Add(item.ToModel(api, integrationId));
+            return new Page<ApiIntegrationResponse>(items, NextToken(page?.NextToken, nextToken));
+        }
+
+        public Task<WireResponse> DeleteIntegrationResponseAsync(string apiId, string integrationId, string integrationResponseId, CancellationToken ct) =>
+            SendAsync(DeleteIntegrationResponseRequest(apiId, integrationId, integrationResponseId), ct);
+
+        /// <summary>GetVpcLink: a VPC link of HTTP APIs.</summary>
+        public async Task<ApiVpcLink> GetVpcLinkAsync(string vpcLinkId, CancellationToken ct)
+        {
+            var request = new WireRequest("GET", "/v2/vpclinks/{vpcLinkId}").With("vpcLinkId", vpcLinkId);
+            var shape = await _client.SendAsync<V2VpcLinkShape>(request, ct).ConfigureAwait(false);
+            if (shape?.VpcLinkId == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a VPC link.") { Operation = request.Describe() };
+            return shape.ToModel();
         }
 
         private static string? NextToken(string? next, string? previous)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
+using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Operations
@@ -94,5 +95,140 @@ namespace IntegrationTools.Operations
     {
         [JsonPropertyName("items")] public List<V2ApiShape>? Items { get; set; }
         [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+
+    /// <summary>
+    /// The body of CreateIntegration and UpdateIntegration (the same members): only what the definition names is
+    /// sent, because absent members are left out (WireJson ignores nulls). ApiId and IntegrationId go in the path.
+    /// </summary>
+    internal sealed class V2IntegrationInputShape
+    {
+        [JsonPropertyName("connectionId")] public string? ConnectionId { get; set; }
+        [JsonPropertyName("connectionType")] public string? ConnectionType { get; set; }
+        [JsonPropertyName("contentHandlingStrategy")] public string? ContentHandlingStrategy { get; set; }
+        [JsonPropertyName("credentialsArn")] public string? CredentialsArn { get; set; }
+        [JsonPropertyName("description")] public string? Description { get; set; }
+        [JsonPropertyName("integrationMethod")] public string? IntegrationMethod { get; set; }
+        [JsonPropertyName("integrationSubtype")] public string? IntegrationSubtype { get; set; }
+        [JsonPropertyName("integrationType")] public string? IntegrationType { get; set; }
+        [JsonPropertyName("integrationUri")] public string? IntegrationUri { get; set; }
+        [JsonPropertyName("passthroughBehavior")] public string? PassthroughBehavior { get; set; }
+        [JsonPropertyName("payloadFormatVersion")] public string? PayloadFormatVersion { get; set; }
+        [JsonPropertyName("requestParameters")] public Dictionary<string, string>? RequestParameters { get; set; }
+        [JsonPropertyName("requestTemplates")] public Dictionary<string, string>? RequestTemplates { get; set; }
+        [JsonPropertyName("responseParameters")] public Dictionary<string, Dictionary<string, string>>? ResponseParameters { get; set; }
+        [JsonPropertyName("templateSelectionExpression")] public string? TemplateSelectionExpression { get; set; }
+        [JsonPropertyName("timeoutInMillis")] public int? TimeoutInMillis { get; set; }
+        [JsonPropertyName("tlsConfig")] public V2TlsConfigShape? TlsConfig { get; set; }
+
+        public static V2IntegrationInputShape From(ApiIntegrationDefinition d) => new V2IntegrationInputShape
+        {
+            ConnectionId = d.ConnectionId,
+            ConnectionType = d.ConnectionType,
+            ContentHandlingStrategy = d.ContentHandlingStrategy,
+            CredentialsArn = d.CredentialsArn,
+            Description = d.Description,
+            IntegrationMethod = d.IntegrationMethod,
+            IntegrationSubtype = d.IntegrationSubtype,
+            IntegrationType = d.IntegrationType,
+            IntegrationUri = d.IntegrationUri,
+            PassthroughBehavior = d.PassthroughBehavior,
+            PayloadFormatVersion = d.PayloadFormatVersion,
+            RequestParameters = d.RequestParameters,
+            RequestTemplates = d.RequestTemplates,
+            ResponseParameters = d.ResponseParameters,
+            TemplateSelectionExpression = d.TemplateSelectionExpression,
+            TimeoutInMillis = d.TimeoutInMillis,
+            TlsConfig = d.ServerNameToVerify == null ? null : new V2TlsConfigShape { ServerNameToVerify = d.ServerNameToVerify },
+        };
+    }
+
+    internal sealed class V2RouteShape
+    {
+        [JsonPropertyName("apiGatewayManaged")] public bool? ApiGatewayManaged { get; set; }
+        [JsonPropertyName("routeId")] public string? RouteId { get; set; }
+        [JsonPropertyName("routeKey")] public string? RouteKey { get; set; }
+        [JsonPropertyName("target")] public string? Target { get; set; }
+
+        public ApiRoute ToModel(string apiId) => new ApiRoute
+        {
+            ApiId = apiId,
+            RouteId = RouteId ?? "",
+            RouteKey = RouteKey,
+            Target = Target,
+            ApiGatewayManaged = ApiGatewayManaged ?? false,
+        };
+    }
+
+    internal sealed class V2RoutesShape
+    {
+        [JsonPropertyName("items")] public List<V2RouteShape>? Items { get; set; }
+        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+
+    internal sealed class V2IntegrationResponseShape
+    {
+        [JsonPropertyName("contentHandlingStrategy")] public string? ContentHandlingStrategy { get; set; }
+        [JsonPropertyName("integrationResponseId")] public string? IntegrationResponseId { get; set; }
+        [JsonPropertyName("integrationResponseKey")] public string? IntegrationResponseKey { get; set; }
+        [JsonPropertyName("responseParameters")] public Dictionary<string, string?>? ResponseParameters { get; set; }
+        [JsonPropertyName("responseTemplates")] public Dictionary<string, string?>? ResponseTemplates { get; set; }
+        [JsonPropertyName("templateSelectionExpression")] public string? TemplateSelectionExpression { get; set; }
+
+        public ApiIntegrationResponse ToModel(ApiInfo api, string integrationId) => new ApiIntegrationResponse
+        {
+            ApiId = api.ApiId,
+            ProtocolType = api.ProtocolType,
+            IntegrationId = integrationId,
+            IntegrationResponseId = IntegrationResponseId ?? "",
+            IntegrationResponseKey = IntegrationResponseKey,
+            ContentHandlingStrategy = ContentHandlingStrategy,
+            TemplateSelectionExpression = TemplateSelectionExpression,
+            ResponseParameters = Maps.Copy(ResponseParameters),
+            ResponseTemplates = Maps.Copy(ResponseTemplates),
+        };
+    }
+
+    internal sealed class V2IntegrationResponsesShape
+    {
+        [JsonPropertyName("items")] public List<V2IntegrationResponseShape>? Items { get; set; }
+        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+
+    /// <summary>The body of CreateIntegrationResponse (IntegrationId and ApiId go in the path).</summary>
+    internal sealed class V2IntegrationResponseInputShape
+    {
+        [JsonPropertyName("contentHandlingStrategy")] public string? ContentHandlingStrategy { get; set; }
+        [JsonPropertyName("integrationResponseKey")] public string? IntegrationResponseKey { get; set; }
+        [JsonPropertyName("responseParameters")] public Dictionary<string, string>? ResponseParameters { get; set; }
+        [JsonPropertyName("responseTemplates")] public Dictionary<string, string>? ResponseTemplates { get; set; }
+        [JsonPropertyName("templateSelectionExpression")] public string? TemplateSelectionExpression { get; set; }
+
+        public static V2IntegrationResponseInputShape From(ApiIntegrationResponseDefinition d) => new V2IntegrationResponseInputShape
+        {
+            ContentHandlingStrategy = d.ContentHandlingStrategy,
+            IntegrationResponseKey = d.IntegrationResponseKey,
+            ResponseParameters = d.ResponseParameters == null || d.ResponseParameters.Count == 0 ? null : d.ResponseParameters,
+            ResponseTemplates = d.ResponseTemplates == null || d.ResponseTemplates.Count == 0 ? null : d.ResponseTemplates,
+            TemplateSelectionExpression = d.TemplateSelectionExpression,
+        };
+    }
+
+    internal sealed class V2VpcLinkShape
+    {
+        [JsonPropertyName("vpcLinkId")] public string? VpcLinkId { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("vpcLinkStatus")] public string? VpcLinkStatus { get; set; }
+        [JsonPropertyName("vpcLinkStatusMessage")] public string? VpcLinkStatusMessage { get; set; }
+        [JsonPropertyName("vpcLinkVersion")] public string? VpcLinkVersion { get; set; }
+
+        public ApiVpcLink ToModel() => new ApiVpcLink
+        {
+            VpcLinkId = VpcLinkId ?? "",
+            Name = Name,
+            VpcLinkStatus = VpcLinkStatus,
+            VpcLinkStatusMessage = VpcLinkStatusMessage,
+            VpcLinkVersion = VpcLinkVersion,
+        };
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 using IntegrationTools.Text;
 using IntegrationTools.Wire;
@@ -12,7 +13,9 @@ namespace IntegrationTools.Operations
     /// <summary>REST API (API Gateway v1) operations on integrations and the resources they hang on.</summary>
     public sealed class RestApiService
     {
-        private const string IntegrationPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}/integration";
+        private const string MethodPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
+        private const string IntegrationPath = MethodPath + "/integration";
+        private const string IntegrationResponsePath = IntegrationPath + "/responses/{status_code}";
         private readonly ApiGatewayClient _client;
 
         public RestApiService(ApiGatewayClient client)
@@ -93,6 +96,167 @@ namespace IntegrationTools.Operations
             while (position != null);
             return apis;
         }
+
+        /// <summary>
+        /// Finds the method an operation targets: by resource id when one is given (it wins over a path, as on objects piped
+        /// from Get-RestIntegration that carry both), else by path. A method the resource does not declare is a NotFound
+        /// error that names the methods it does declare.
+        /// </summary>
+        public async Task<RestMethodTarget> ResolveMethodAsync(string restApiId, string? resourceId, string? resourcePath, string httpMethod, CancellationToken ct)
+        {
+            var resource = !string.IsNullOrEmpty(resourceId)
+                ? await GetResourceAsync(restApiId, resourceId!, ct).ConfigureAwait(false)
+                : await FindResourceByPathAsync(restApiId, resourcePath ?? "", ct).ConfigureAwait(false);
+            var method = httpMethod.ToUpperInvariant();
+            if (!resource.HttpMethods.Contains(method, StringComparer.Ordinal))
+            {
+                var declared = resource.HttpMethods.Count == 0 ? "it has no methods yet" : "it has " + string.Join(", ", resource.HttpMethods);
+                throw new ApiGatewayServiceException("NotFoundException",
+                    $"The resource '{resource.Path}' of REST API {restApiId} has no {method} method ({declared}).", 404, null, FailureKind.NotFound)
+                { Operation = $"GET /restapis/{restApiId}/resources/{resource.ResourceId}" };
+            }
+            return new RestMethodTarget(restApiId, resource.ResourceId, resource.Path, method);
+        }
+
+        /// <summary>GetMethod: the method's declared request parameters (what mappings and cache keys may read).</summary>
+        public async Task<RestMethod> GetMethodAsync(RestMethodTarget target, CancellationToken ct)
+        {
+            var request = Method("GET", MethodPath, target);
+            var shape = await _client.SendAsync<MethodShape>(request, ct).ConfigureAwait(false);
+            if (shape == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a method.") { Operation = request.Describe() };
+            return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
+        }
+
+        /// <summary>PutIntegration of <paramref name="definition"/> on <paramref name="target"/>, ready to send (201 with the integration).</summary>
+        public PreparedCall<RestIntegration> PreparePutIntegration(RestIntegrationDefinition definition, RestMethodTarget target)
+        {
+            var request = Method("PUT", IntegrationPath, target);
+            request.Body = PutIntegrationBody.From(definition);
+            return new PreparedCall<RestIntegration>(request, response =>
+            {
+                var shape = Parse<IntegrationShape>(response, request);
+                // The service answers with the integration; an answer without one is read as the integration that was sent.
+                if (shape?.Type == null) shape = FromDefinition(definition);
+                return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
+            });
+        }
+
+        /// <summary>UpdateIntegration with <paramref name="operations"/>, ready to send (200 with the updated integration).</summary>
+        public PreparedCall<RestIntegration> PrepareUpdateIntegration(RestMethodTarget target, IReadOnlyList<PatchOperation> operations)
+        {
+            var request = Method("PATCH", IntegrationPath, target);
+            request.Body = new PatchBody { PatchOperations = operations.ToList() };
+            return new PreparedCall<RestIntegration>(request, response =>
+            {
+                var shape = Parse<IntegrationShape>(response, request);
+                if (shape?.Type == null)
+                    throw new ApiGatewayResponseException($"{request.Describe()} answered without the updated integration.") { Operation = request.Describe() };
+                return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
+            });
+        }
+
+        /// <summary>DeleteIntegration, ready to send (204); its result is <paramref name="removed"/>, the integration as it was.</summary>
+        public PreparedCall<RestIntegration> PrepareDeleteIntegration(RestMethodTarget target, RestIntegration removed) =>
+            new PreparedCall<RestIntegration>(Method("DELETE", IntegrationPath, target), _ => removed);
+
+        /// <summary>PutIntegrationResponse of <paramref name="definition"/>, ready to send (201 with the integration response).</summary>
+        public PreparedCall<RestIntegrationResponse> PreparePutIntegrationResponse(RestIntegrationResponseDefinition definition, RestMethodTarget target)
+        {
+            var statusCode = definition.StatusCode ?? throw new ArgumentException("The definition has no status code.", nameof(definition));
+            var request = Method("PUT", IntegrationResponsePath, target).With("status_code", statusCode);
+            request.Body = new PutIntegrationResponseBody
+            {
+                SelectionPattern = definition.SelectionPattern,
+                ResponseParameters = definition.ResponseParameters,
+                ResponseTemplates = definition.ResponseTemplates,
+                ContentHandling = definition.ContentHandling,
+            };
+            return new PreparedCall<RestIntegrationResponse>(request, response =>
+            {
+                var shape = Parse<IntegrationResponseShape>(response, request) ?? new IntegrationResponseShape();
+                if (shape.StatusCode == null && shape.SelectionPattern == null && shape.ResponseParameters == null && shape.ResponseTemplates == null)
+                {
+                    shape.SelectionPattern = definition.SelectionPattern;
+                    shape.ResponseParameters = definition.ResponseParameters?.ToDictionary(p => p.Key, p => (string?)p.Value);
+                    shape.ResponseTemplates = definition.ResponseTemplates?.ToDictionary(p => p.Key, p => (string?)p.Value);
+                    shape.ContentHandling = definition.ContentHandling;
+                }
+                return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath, statusCode);
+            });
+        }
+
+        /// <summary>GetIntegrationResponse; a missing one is a NotFound error whether the service says 404 or answers empty.</summary>
+        public async Task<RestIntegrationResponse> GetIntegrationResponseAsync(RestMethodTarget target, string statusCode, CancellationToken ct)
+        {
+            var request = Method("GET", IntegrationResponsePath, target).With("status_code", statusCode);
+            var shape = await _client.SendAsync<IntegrationResponseShape>(request, ct).ConfigureAwait(false);
+            if (shape == null || (shape.StatusCode == null && shape.SelectionPattern == null && shape.ResponseParameters == null && shape.ResponseTemplates == null))
+            {
+                throw new ApiGatewayServiceException("NotFoundException",
+                    $"The integration of {target.HttpMethod} {target.ResourcePath ?? target.ResourceId} in REST API {target.RestApiId} has no integration response {statusCode}.",
+                    404, null, FailureKind.NotFound) { Operation = request.Describe() };
+            }
+            return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath, statusCode);
+        }
+
+        /// <summary>DeleteIntegrationResponse, ready to send (204); its result is <paramref name="removed"/>.</summary>
+        public PreparedCall<RestIntegrationResponse> PrepareDeleteIntegrationResponse(RestMethodTarget target, RestIntegrationResponse removed) =>
+            new PreparedCall<RestIntegrationResponse>(Method("DELETE", IntegrationResponsePath, target).With("status_code", removed.StatusCode), _ => removed);
+
+        /// <summary>Sends a prepared call and reads its answer.</summary>
+        public async Task<T> SendAsync<T>(PreparedCall<T> call, CancellationToken ct)
+        {
+            var response = await _client.SendAsync(call.Request, ct).ConfigureAwait(false);
+            return call.Map(response);
+        }
+
+        public Task<RestIntegration> PutIntegrationAsync(RestIntegrationDefinition definition, RestMethodTarget target, CancellationToken ct) =>
+            SendAsync(PreparePutIntegration(definition, target), ct);
+
+        public Task<RestIntegration> UpdateIntegrationAsync(RestMethodTarget target, IReadOnlyList<PatchOperation> operations, CancellationToken ct) =>
+            SendAsync(PrepareUpdateIntegration(target, operations), ct);
+
+        public Task<RestIntegrationResponse> PutIntegrationResponseAsync(RestIntegrationResponseDefinition definition, RestMethodTarget target, CancellationToken ct) =>
+            SendAsync(PreparePutIntegrationResponse(definition, target), ct);
+
+        private static WireRequest Method(string verb, string path, RestMethodTarget target) =>
+            new WireRequest(verb, path).With("restapi_id", target.RestApiId).With("resource_id", target.ResourceId).With("http_method", target.HttpMethod);
+
+        private static T? Parse<T>(WireResponse response, WireRequest request) where T : class
+        {
+            if (response.Body.Length == 0) return null;
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<T>(response.Body, WireJson.Options);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new ApiGatewayResponseException(
+                    $"The answer to {request.Describe()} (HTTP {response.StatusCode}) is not the JSON this module expects: {ex.Message}", ex)
+                { Operation = request.Describe() };
+            }
+        }
+
+        private static IntegrationShape FromDefinition(RestIntegrationDefinition d) => new IntegrationShape
+        {
+            Type = d.Type,
+            HttpMethod = d.IntegrationHttpMethod,
+            Uri = d.Uri,
+            ConnectionType = d.ConnectionType,
+            ConnectionId = d.ConnectionId,
+            Credentials = d.Credentials,
+            RequestParameters = d.RequestParameters?.ToDictionary(p => p.Key, p => (string?)p.Value),
+            RequestTemplates = d.RequestTemplates?.ToDictionary(p => p.Key, p => (string?)p.Value),
+            PassthroughBehavior = d.PassthroughBehavior,
+            ContentHandling = d.ContentHandling,
+            TimeoutInMillis = d.TimeoutInMillis,
+            CacheNamespace = d.CacheNamespace,
+            CacheKeyParameters = d.CacheKeyParameters,
+            TlsConfig = d.InsecureSkipVerification == null ? null : new RestTlsConfigShape { InsecureSkipVerification = d.InsecureSkipVerification },
+            ResponseTransferMode = d.ResponseTransferMode,
+            IntegrationTarget = d.IntegrationTarget,
+        };
 
         public static string NormalizePath(string path)
         {

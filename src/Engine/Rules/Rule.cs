@@ -39,10 +39,11 @@ namespace IntegrationTools.Rules
     {
         public static readonly RuleContext Offline = new RuleContext(null, null);
 
-        public RuleContext(string? region, string? protocolType)
+        public RuleContext(string? region, string? protocolType, IReadOnlyCollection<string>? methodRequestParameters = null)
         {
             Region = region;
             ProtocolType = protocolType;
+            MethodRequestParameters = methodRequestParameters;
         }
 
         /// <summary>The region of the API (from the session), if known.</summary>
@@ -50,5 +51,11 @@ namespace IntegrationTools.Rules
 
         /// <summary>HTTP or WEBSOCKET for v2 APIs, if known.</summary>
         public string? ProtocolType { get; }
+
+        /// <summary>
+        /// For REST APIs, the request parameters the integrated method declares ('method.request.querystring.q'), when
+        /// the method has been read (GetMethod); null when unknown.
+        /// </summary>
+        public IReadOnlyCollection<string>? MethodRequestParameters { get; }
     }
 }

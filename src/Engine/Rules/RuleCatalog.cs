@@ -15,12 +15,22 @@ namespace IntegrationTools.Rules
         public static IEnumerable<RuleInfo> All =>
             ReadingRules.All
                 .Concat(RestRules.All.Select(r => r.Info))
-                .Concat(ApiRules.All.Select(r => r.Info));
+                .Concat(RestRules.Responses.Select(r => r.Info))
+                .Concat(RestInputRules.All)
+                .Concat(ApiRules.All.Select(r => r.Info))
+                .Concat(ApiContextRules.All)
+                .Concat(ApiIntegrationResponseRules.All.Select(r => r.Info));
 
         public static List<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
             RestRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
 
+        public static List<Finding> Check(RestIntegrationResponseDefinition definition, RuleContext context) =>
+            RestRules.Responses.SelectMany(rule => rule.Check(definition, context)).ToList();
+
         public static List<Finding> Check(ApiIntegrationDefinition definition, RuleContext context) =>
             ApiRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
+
+        public static List<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context) =>
+            ApiIntegrationResponseRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
     }
 }

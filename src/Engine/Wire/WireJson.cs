@@ -12,5 +12,14 @@ namespace IntegrationTools.Wire
             PropertyNameCaseInsensitive = false,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
         };
+
+        /// <summary>
+        /// The same, but readable for people (-WhatIf text): quotes and '&lt;' in templates stay as they are instead of
+        /// \u0022 escapes. Only for display; requests are serialized with <see cref="Options"/>.
+        /// </summary>
+        public static readonly JsonSerializerOptions Display = new JsonSerializerOptions(Options)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
     }
 }

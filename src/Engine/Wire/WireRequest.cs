@@ -54,7 +54,7 @@ namespace IntegrationTools.Wire
             if (Query.Count > 0)
                 text += "?" + string.Join("&", System.Linq.Enumerable.Select(Query, q => q.Key + "=" + System.Uri.EscapeDataString(q.Value)));
             if (Body != null)
-                text += " " + System.Text.Json.JsonSerializer.Serialize(Body, Body.GetType(), WireJson.Options);
+                text += " " + System.Text.Json.JsonSerializer.Serialize(Body, Body.GetType(), WireJson.Display);
             return text;
         }
 

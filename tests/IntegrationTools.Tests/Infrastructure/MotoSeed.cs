@@ -39,6 +39,36 @@ public sealed class MotoSeed(string endpoint)
     public string CreateIntegration(string apiId, object body) =>
         Send("POST", $"/v2/apis/{apiId}/integrations", body)["integrationId"]!.GetValue<string>();
 
+    /// <summary>A route of an HTTP or WebSocket API; with an integration id its target is integrations/{id}.</summary>
+    public string CreateRoute(string apiId, string routeKey, string? integrationId = null) =>
+        Send("POST", $"/v2/apis/{apiId}/routes", integrationId == null
+            ? new { routeKey }
+            : (object)new { routeKey, target = "integrations/" + integrationId })["routeId"]!.GetValue<string>();
+
+    /// <summary>A VPC link of HTTP APIs (moto makes it AVAILABLE at once).</summary>
+    public string CreateVpcLink(string name) =>
+        Send("POST", "/v2/vpclinks", new { name, subnetIds = new[] { "subnet-0abc" }, securityGroupIds = new[] { "sg-0abc" } })["vpcLinkId"]!.GetValue<string>();
+
+    /// <summary>An integration response of a WebSocket API integration.</summary>
+    public string CreateIntegrationResponse(string apiId, string integrationId, object body) =>
+        Send("POST", $"/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses", body)["integrationResponseId"]!.GetValue<string>();
+
+    /// <summary>The integrations of an HTTP or WebSocket API as moto has them (to prove what was or was not created).</summary>
+    public JsonArray GetIntegrations(string apiId) =>
+        Send("GET", $"/v2/apis/{apiId}/integrations")["items"]?.AsArray() ?? new JsonArray();
+
+    /// <summary>One integration as moto has it; null when it does not exist.</summary>
+    public JsonNode? FindIntegration(string apiId, string integrationId)
+    {
+        foreach (var item in GetIntegrations(apiId))
+            if (item?["integrationId"]?.GetValue<string>() == integrationId) return item;
+        return null;
+    }
+
+    /// <summary>The integration responses of an integration as moto has them.</summary>
+    public JsonArray GetIntegrationResponses(string apiId, string integrationId) =>
+        Send("GET", $"/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses")["items"]?.AsArray() ?? new JsonArray();
+
     /// <summary>A REST API with /pets (GET: MOCK, POST: HTTP_PROXY) and /pets/{id} (GET: Lambda proxy, DELETE: no integration).</summary>
     public PetStore CreatePetStore(string name)
     {

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Base of the cmdlets that change HTTP and WebSocket API (v2) integrations: reads each API (its protocol) once
+    /// per session and API id, and turns the engine's refusals into ErrorRecords.
+    /// </summary>
+    public abstract class ApiIntegrationCmdlet : IntegrationToolsCmdlet
+    {
+        private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
+
+        /// <summary>The API (GetApi), read once per region, endpoint and API id for the whole pipeline.</summary>
+        protected ApiInfo ReadApi(HttpApiService service, string apiId)
+        {
+            var key = $"{Client.Session.Region}|{Client.Session.Endpoint}|{apiId}";
+            if (!_apis.TryGetValue(key, out var api))
+            {
+                api = Await(service.GetApiAsync(apiId, CancellationToken));
+                _apis[key] = api;
+                WriteVerbose($"api/{apiId} is {(api.ProtocolType == "WEBSOCKET" ? "a WebSocket" : "an " + api.ProtocolType)} API.");
+            }
+            return api;
+        }
+
+        /// <summary>The session's region: the rules check against it, and it completes ARNs and URIs.</summary>
+        protected string SessionRegion => Client.Session.Region;
+
+        /// <summary>-WhatIf is in effect (given, or $WhatIfPreference).</summary>
+        protected bool WhatIfRequested
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+                    return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
+                var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+                return LanguagePrimitives.IsTrue(preference);
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess with the request, unless <paramref name="force"/> (and no -WhatIf) skips the confirmation;
+        /// -Force never overrides -WhatIf.
+        /// </summary>
+        protected bool Confirmed(string target, WireRequest request, bool force) =>
+            force && !WhatIfRequested ? true : ShouldSend(target, request);
+
+        /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>
+        protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix)
+        {
+            var record = new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
+            };
+            WriteError(record);
+        }
+    }
+}

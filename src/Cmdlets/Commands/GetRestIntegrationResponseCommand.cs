@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using IntegrationTools.Models;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>Gets the integration responses of a REST API method's integration, or one of them by status code.</summary>
+    [Cmdlet(VerbsCommon.Get, "RestIntegrationResponse")]
+    [OutputType(typeof(RestIntegrationResponse))]
+    public sealed class GetRestIntegrationResponseCommand : RestIntegrationCmdlet
+    {
+        private const string Operation = "GetRestIntegrationResponse";
+
+        #region Parameters
+
+        /// <summary>The id of the REST API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.RestApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string RestApiId { get; set; } = "";
+
+        /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceId { get; set; }
+
+        /// <summary>The path of the resource, such as /pets/{id}.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourcePathCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourcePath { get; set; }
+
+        /// <summary>The method whose integration responses to get.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        public string HttpMethod { get; set; } = "";
+
+        /// <summary>The status code of one integration response; without it every response of the integration is returned.</summary>
+        [Parameter(Position = 3, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? StatusCode { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var method = HttpMethod.ToUpperInvariant();
+            var target = Describe(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
+            var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Rules.Finding>()
+                : new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
+            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
+            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            {
+                var service = RestService;
+                var resolved = Await(service.ResolveMethodAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
+                if (StatusCode != null)
+                {
+                    WriteObject(Await(service.GetIntegrationResponseAsync(resolved, StatusCode, CancellationToken)));
+                    return;
+                }
+                var integration = Await(service.GetIntegrationAsync(resolved.RestApiId, resolved.ResourceId, resolved.HttpMethod, resolved.ResourcePath, CancellationToken));
+                WriteObject(integration.IntegrationResponses, true);
+            });
+        }
+
+        #endregion
+    }
+}

@@ -1,0 +1,276 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using IntegrationTools.Definitions;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Rules;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Creates an integration of an HTTP or WebSocket API (CreateIntegration): one parameter set per kind of
+    /// integration, or definitions from the pipeline. The API's protocol is read first, and nothing is sent for a
+    /// definition the service would refuse.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = HttpProxy)]
+    [OutputType(typeof(ApiIntegration))]
+    public sealed class NewApiIntegrationCommand : ApiIntegrationCmdlet
+    {
+        private const string Operation = "NewApiIntegration";
+        private const string HttpLambdaProxy = "HttpLambdaProxy";
+        private const string HttpProxy = "HttpProxy";
+        private const string HttpPrivate = "HttpPrivate";
+        private const string HttpAwsService = "HttpAwsService";
+        private const string WebSocketMock = "WebSocketMock";
+        private const string WebSocketHttp = "WebSocketHttp";
+        private const string WebSocketLambda = "WebSocketLambda";
+        private const string Definition = "Definition";
+
+        private int _index;
+
+        #region Parameters
+
+        /// <summary>The id of the HTTP or WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpLambdaProxy)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxy)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpPrivate)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpAwsService)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WebSocketMock)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WebSocketHttp)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WebSocketLambda)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = Definition)]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ApiId { get; set; }
+
+        /// <summary>The Lambda function: its ARN (with or without a version or alias) or the partial ARN ACCOUNT:function:NAME.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpLambdaProxy)]
+        [Parameter(Mandatory = true, ParameterSetName = WebSocketLambda)]
+        [Alias("FunctionName")]
+        [ValidateNotNullOrEmpty]
+        public string? FunctionArn { get; set; }
+
+        /// <summary>The Lambda event format: 2.0 (default) or 1.0.</summary>
+        [Parameter(ParameterSetName = HttpLambdaProxy)]
+        [ValidateSet("1.0", "2.0")]
+        public string? PayloadFormatVersion { get; set; }
+
+        /// <summary>The URL of the HTTP backend.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpProxy)]
+        [Parameter(Mandatory = true, ParameterSetName = WebSocketHttp)]
+        [ValidateNotNullOrEmpty]
+        public string? Url { get; set; }
+
+        /// <summary>The HTTP method of the backend call: ANY (default on HTTP APIs) forwards the client's method; POST is the default on WebSocket APIs.</summary>
+        [Parameter(ParameterSetName = HttpProxy)]
+        [Parameter(ParameterSetName = HttpPrivate)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
+        public string? IntegrationMethod { get; set; }
+
+        /// <summary>The id of the VPC link of a private integration.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpPrivate)]
+        [Alias("VpcLinkId")]
+        [ValidateNotNullOrEmpty]
+        public string? ConnectionId { get; set; }
+
+        /// <summary>The ARN of the ALB or NLB listener, or of the AWS Cloud Map service, behind the VPC link.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpPrivate)]
+        [ValidateNotNullOrEmpty]
+        public string? IntegrationUri { get; set; }
+
+        /// <summary>The host name to verify on the private backend's certificate (and send with SNI); makes API Gateway use HTTPS.</summary>
+        [Parameter(ParameterSetName = HttpPrivate)]
+        [ValidateNotNullOrEmpty]
+        public string? ServerNameToVerify { get; set; }
+
+        /// <summary>The AWS service action, such as SQS-SendMessage or StepFunctions-StartExecution.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpAwsService)]
+        [ArgumentCompleter(typeof(Completers.IntegrationSubtypeCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? IntegrationSubtype { get; set; }
+
+        /// <summary>Makes a MOCK integration (WebSocket APIs).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = WebSocketMock)]
+        public SwitchParameter Mock { get; set; }
+
+        /// <summary>Makes an HTTP_PROXY integration instead of an HTTP (custom) one (WebSocket APIs).</summary>
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        public SwitchParameter Proxy { get; set; }
+
+        /// <summary>WebSocketHttp: HTTP or HTTP_PROXY. WebSocketLambda: AWS (custom) or AWS_PROXY.</summary>
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(Mandatory = true, ParameterSetName = WebSocketLambda)]
+        [ValidateSet("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY")]
+        public string? IntegrationType { get; set; }
+
+        /// <summary>Mapping templates by content type or template selection key (WebSocket APIs).</summary>
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        public Hashtable? RequestTemplates { get; set; }
+
+        /// <summary>The expression that picks the request template, such as \$default or ${request.body.action} (WebSocket APIs).</summary>
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        public string? TemplateSelectionExpression { get; set; }
+
+        /// <summary>CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs).</summary>
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        [ValidateSet("CONVERT_TO_BINARY", "CONVERT_TO_TEXT")]
+        public string? ContentHandlingStrategy { get; set; }
+
+        /// <summary>WHEN_NO_MATCH, NEVER or WHEN_NO_TEMPLATES (WebSocket APIs).</summary>
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        [ValidateSet("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES")]
+        public string? PassthroughBehavior { get; set; }
+
+        /// <summary>The IAM role API Gateway calls the backend as (required for AWS service integrations).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpAwsService)]
+        [Parameter(ParameterSetName = HttpLambdaProxy)]
+        [Parameter(ParameterSetName = HttpProxy)]
+        [Parameter(ParameterSetName = HttpPrivate)]
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        [Parameter(ParameterSetName = Definition)]
+        [ValidateNotNullOrEmpty]
+        public string? CredentialsArn { get; set; }
+
+        /// <summary>
+        /// Request parameters: on HTTP APIs parameter mappings (overwrite:header.NAME = $request...), or the parameters of
+        /// the AWS service action (required for AWS service integrations); on WebSocket APIs integration.request.* mappings.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = HttpAwsService)]
+        [Parameter(ParameterSetName = HttpLambdaProxy)]
+        [Parameter(ParameterSetName = HttpProxy)]
+        [Parameter(ParameterSetName = HttpPrivate)]
+        [Parameter(ParameterSetName = WebSocketMock)]
+        [Parameter(ParameterSetName = WebSocketHttp)]
+        [Parameter(ParameterSetName = WebSocketLambda)]
+        [Parameter(ParameterSetName = Definition)]
+        public Hashtable? RequestParameters { get; set; }
+
+        /// <summary>HTTP API response parameter mappings, keyed by the backend's status code (200-599).</summary>
+        [Parameter]
+        public Hashtable? ResponseParameters { get; set; }
+
+        /// <summary>The description of the integration.</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary>The timeout in milliseconds: 50-30,000 on HTTP APIs (default 30,000), 50-29,000 on WebSocket APIs (default 29,000).</summary>
+        [Parameter]
+        public int TimeoutInMillis { get; set; }
+
+        /// <summary>
+        /// An integration definition: a hashtable, an object (ConvertFrom-Json of the AWS CLI create-integration skeleton,
+        /// Import-Csv, YAML), or an integration from Get-ApiIntegration to copy.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = Definition)]
+        public PSObject? InputObject { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            _index++;
+            var findings = new List<Finding>();
+            ApiIntegrationKind? kind = null;
+            ApiIntegrationDefinition? definition = null;
+            string? apiId = ApiId;
+            if (ParameterSetName == Definition)
+            {
+                definition = ReadDefinition(findings);
+                apiId = Bound(nameof(ApiId)) ? ApiId : definition.ApiId;
+                if (string.IsNullOrEmpty(apiId))
+                {
+                    var target = $"input {_index}";
+                    if (!PreFlight(findings, Operation, target)) return;
+                    WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, target,
+                        $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.",
+                        "Add ApiId to the definition, or give -ApiId.");
+                    return;
+                }
+            }
+            else
+            {
+                kind = ApiIntegrationKind.Find(ParameterSetName);
+                Debug.Assert(kind != null, "every parameter set but Definition is a kind");
+            }
+            var api = apiId!;
+            var itemTarget = $"api/{api}";
+            ForItem(Operation, itemTarget, Advice, () =>
+            {
+                var service = new HttpApiService(Client);
+                var info = ReadApi(service, api);
+                var region = SessionRegion;
+                definition ??= kind!.Build(KindInput(api), region, findings);
+                var plan = Await(new ApiIntegrationPlanner(service).PlanCreateAsync(info, region, definition, kind, findings, CancellationToken));
+                if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
+                if (!ShouldSend(itemTarget, plan.Request)) return;
+                WriteObject(Await(service.SendIntegrationAsync(info, plan.Request, CancellationToken)));
+            });
+        }
+
+        #endregion
+
+        private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
+
+        /// <summary>The piped definition as plain data, with the parameters given beside it taking precedence.</summary>
+        private ApiIntegrationDefinition ReadDefinition(List<Finding> findings)
+        {
+            var plain = DefinitionInput.ToPlain(InputObject);
+            if (plain is Hashtable fields)
+            {
+                if (Bound(nameof(ApiId))) fields[nameof(ApiId)] = ApiId;
+                if (Bound(nameof(Description))) fields[nameof(Description)] = Description;
+                if (Bound(nameof(CredentialsArn))) fields[nameof(CredentialsArn)] = CredentialsArn;
+                if (Bound(nameof(TimeoutInMillis))) fields[nameof(TimeoutInMillis)] = TimeoutInMillis;
+                if (Bound(nameof(RequestParameters))) fields[nameof(RequestParameters)] = DefinitionInput.ToPlain(RequestParameters);
+                if (Bound(nameof(ResponseParameters))) fields[nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters);
+            }
+            return ApiIntegrationDefinition.Read(plain, findings, $"input {_index}");
+        }
+
+        private ApiIntegrationKindInput KindInput(string apiId) => new ApiIntegrationKindInput
+        {
+            ApiId = apiId,
+            FunctionArn = FunctionArn,
+            PayloadFormatVersion = PayloadFormatVersion,
+            Url = Url,
+            IntegrationMethod = IntegrationMethod,
+            ConnectionId = ConnectionId,
+            IntegrationUri = IntegrationUri,
+            ServerNameToVerify = ServerNameToVerify,
+            IntegrationSubtype = IntegrationSubtype,
+            IntegrationType = IntegrationType,
+            Proxy = Proxy.IsPresent,
+            Description = Description,
+            CredentialsArn = CredentialsArn,
+            RequestParameters = DefinitionInput.ToPlain(RequestParameters),
+            ResponseParameters = DefinitionInput.ToPlain(ResponseParameters),
+            TimeoutInMillis = Bound(nameof(TimeoutInMillis)) ? TimeoutInMillis : (int?)null,
+            RequestTemplates = DefinitionInput.ToPlain(RequestTemplates),
+            TemplateSelectionExpression = TemplateSelectionExpression,
+            ContentHandlingStrategy = ContentHandlingStrategy,
+            PassthroughBehavior = PassthroughBehavior,
+        };
+
+        private static string? Advice(ApiGatewayException ex) =>
+            ex.Kind == FailureKind.NotFound
+                ? "Check the API id; 'aws apigatewayv2 get-apis' lists the HTTP and WebSocket APIs of the region."
+                : null;
+    }
+}

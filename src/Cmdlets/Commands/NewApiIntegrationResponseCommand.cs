@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using IntegrationTools.Definitions;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Rules;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Creates an integration response of a WebSocket API integration (CreateIntegrationResponse): how the backend's
+    /// answer becomes the route response for the status codes its key matches.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ApiIntegrationResponse))]
+    public sealed class NewApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    {
+        private const string Operation = "NewApiIntegrationResponse";
+
+        #region Parameters
+
+        /// <summary>The id of the WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ApiId { get; set; } = "";
+
+        /// <summary>The id of the integration.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationId { get; set; } = "";
+
+        /// <summary>'$default', or a regular expression between slashes matched against the integration's status code, such as '/2\d\d/'.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationResponseKey { get; set; } = "";
+
+        /// <summary>Response templates by template selection key (such as $default).</summary>
+        [Parameter]
+        public Hashtable? ResponseTemplates { get; set; }
+
+        /// <summary>The expression that picks the response template.</summary>
+        [Parameter]
+        public string? TemplateSelectionExpression { get; set; }
+
+        /// <summary>CONVERT_TO_BINARY or CONVERT_TO_TEXT.</summary>
+        [Parameter]
+        [ValidateSet("CONVERT_TO_BINARY", "CONVERT_TO_TEXT")]
+        public string? ContentHandlingStrategy { get; set; }
+
+        /// <summary>Response header mappings: method.response.header.NAME = integration.response.header.NAME, or a 'quoted' static value.</summary>
+        [Parameter]
+        public Hashtable? ResponseParameters { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var apiId = ApiId;
+            var integrationId = IntegrationId;
+            var target = $"api/{apiId} integration/{integrationId} response/{IntegrationResponseKey}";
+            var fields = new Hashtable(System.StringComparer.OrdinalIgnoreCase)
+            {
+                [nameof(ApiId)] = apiId,
+                [nameof(IntegrationId)] = integrationId,
+                [nameof(IntegrationResponseKey)] = IntegrationResponseKey,
+                [nameof(TemplateSelectionExpression)] = TemplateSelectionExpression,
+                [nameof(ContentHandlingStrategy)] = ContentHandlingStrategy,
+                [nameof(ResponseTemplates)] = DefinitionInput.ToPlain(ResponseTemplates),
+                [nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters),
+            };
+            ForItem(Operation, target, Advice, () =>
+            {
+                var service = new HttpApiService(Client);
+                var api = ReadApi(service, apiId);
+                var findings = new List<Finding>();
+                var definition = ApiIntegrationResponseDefinition.Read(fields, findings, target).InServiceCase();
+                var plan = new ApiIntegrationPlanner(service).PlanCreateResponse(api, SessionRegion, definition, findings);
+                if (!PreFlight(plan.Findings, Operation, target)) return;
+                if (!ShouldSend(target, plan.Request)) return;
+                WriteObject(Await(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
+            });
+        }
+
+        #endregion
+
+        private string? Advice(ApiGatewayException ex) =>
+            ex.Kind == FailureKind.NotFound
+                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
+                : null;
+    }
+}

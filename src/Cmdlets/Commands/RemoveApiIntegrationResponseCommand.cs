@@ -1,0 +1,72 @@
+using System.Management.Automation;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>Removes an integration response of a WebSocket API integration (DeleteIntegrationResponse).</summary>
+    [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ApiIntegrationResponse))]
+    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    {
+        private const string Operation = "RemoveApiIntegrationResponse";
+
+        #region Parameters
+
+        /// <summary>The id of the WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ApiId { get; set; } = "";
+
+        /// <summary>The id of the integration.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationId { get; set; } = "";
+
+        /// <summary>The id of the integration response to remove.</summary>
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationResponseId { get; set; } = "";
+
+        /// <summary>Removes without asking for confirmation (never overrides -WhatIf).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes the removed integration response to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var apiId = ApiId;
+            var integrationId = IntegrationId;
+            var responseId = IntegrationResponseId;
+            var target = $"api/{apiId} integration/{integrationId} response/{responseId}";
+            ForItem(Operation, target, Advice, () =>
+            {
+                var service = new HttpApiService(Client);
+                var api = ReadApi(service, apiId);
+                // Read it first: an unknown id is a NotFound error, not a silent success.
+                var existing = Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
+                var request = HttpApiService.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
+                if (!Confirmed(target, request, Force)) return;
+                Await(service.SendAsync(request, CancellationToken));
+                if (PassThru) WriteObject(existing);
+            });
+        }
+
+        #endregion
+
+        private string? Advice(ApiGatewayException ex) =>
+            ex.Kind == FailureKind.NotFound
+                ? $"Check the ids: Get-ApiIntegrationResponse -ApiId {ApiId} -IntegrationId {IntegrationId} lists the integration's responses."
+                : null;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using IntegrationTools.Definitions;
+using IntegrationTools.Models;
+using IntegrationTools.Operations;
+using IntegrationTools.Rules;
+
+namespace IntegrationTools.Commands
+{
+    /// <summary>
+    /// Changes parts of a REST API method's integration (UpdateIntegration): the named parameters become patch operations
+    /// against the current integration, raw operations can be added with -PatchOperation, and nothing else changes.
+    /// </summary>
+    [Cmdlet(VerbsData.Update, "RestIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(RestIntegration))]
+    public sealed class UpdateRestIntegrationCommand : RestIntegrationCmdlet
+    {
+        private const string Operation = "UpdateRestIntegration";
+
+        private static readonly string[] FriendlyParameters =
+        {
+            nameof(IntegrationHttpMethod), nameof(Uri), nameof(ConnectionType), nameof(ConnectionId), nameof(Credentials),
+            nameof(RequestParameters), nameof(RequestTemplates), nameof(PassthroughBehavior), nameof(CacheNamespace),
+            nameof(CacheKeyParameters), nameof(ContentHandling), nameof(TimeoutInMillis), nameof(InsecureSkipVerification),
+            nameof(ResponseTransferMode), nameof(IntegrationTarget),
+        };
+
+        #region Parameters
+
+        /// <summary>The id of the REST API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.RestApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string RestApiId { get; set; } = "";
+
+        /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceId { get; set; }
+
+        /// <summary>The path of the resource, such as /pets/{id}.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourcePathCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourcePath { get; set; }
+
+        /// <summary>The method whose integration to change.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        public string HttpMethod { get; set; } = "";
+
+        /// <summary>The new backend method.</summary>
+        [Parameter]
+        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        public string? IntegrationHttpMethod { get; set; }
+
+        /// <summary>The new backend URI.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Uri { get; set; }
+
+        /// <summary>INTERNET or VPC_LINK.</summary>
+        [Parameter]
+        [ValidateSet("INTERNET", "VPC_LINK", IgnoreCase = true)]
+        public string? ConnectionType { get; set; }
+
+        /// <summary>The id of the VPC link.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? ConnectionId { get; set; }
+
+        /// <summary>The IAM role ARN, or arn:aws:iam::*:user/* for the caller's credentials.</summary>
+        [Parameter]
+        [ArgumentCompleter(typeof(Completers.CredentialsCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Credentials { get; set; }
+
+        /// <summary>Request parameters to add or change; a key whose value is $null or '' is removed. Other keys stay.</summary>
+        [Parameter]
+        public Hashtable? RequestParameters { get; set; }
+
+        /// <summary>Request templates to add or change by content type; a key whose value is $null or '' is removed. Other keys stay.</summary>
+        [Parameter]
+        public Hashtable? RequestTemplates { get; set; }
+
+        /// <summary>WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER.</summary>
+        [Parameter]
+        [ValidateSet("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER", IgnoreCase = true)]
+        public string? PassthroughBehavior { get; set; }
+
+        /// <summary>The cache namespace.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CacheNamespace { get; set; }
+
+        /// <summary>The complete new list of cache key parameters (@() for none).</summary>
+        [Parameter]
+        [AllowEmptyCollection]
+        public string[]? CacheKeyParameters { get; set; }
+
+        /// <summary>CONVERT_TO_BINARY or CONVERT_TO_TEXT.</summary>
+        [Parameter]
+        [ValidateSet("CONVERT_TO_BINARY", "CONVERT_TO_TEXT", IgnoreCase = true)]
+        public string? ContentHandling { get; set; }
+
+        /// <summary>The new timeout in milliseconds.</summary>
+        [Parameter]
+        public int TimeoutInMillis { get; set; }
+
+        /// <summary>-InsecureSkipVerification to skip certificate verification, -InsecureSkipVerification:$false to verify again.</summary>
+        [Parameter]
+        public SwitchParameter InsecureSkipVerification { get; set; }
+
+        /// <summary>BUFFERED or STREAM.</summary>
+        [Parameter]
+        [ValidateSet("BUFFERED", "STREAM", IgnoreCase = true)]
+        public string? ResponseTransferMode { get; set; }
+
+        /// <summary>The ALB or NLB listener ARN behind a VPC link.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? IntegrationTarget { get; set; }
+
+        /// <summary>Raw patch operations, such as @{ op = 'replace'; path = '/timeoutInMillis'; value = '5000' }, sent after the others.</summary>
+        [Parameter]
+        public PatchOperation[]? PatchOperation { get; set; }
+
+        /// <summary>Writes the updated integration.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        #region Overrides
+
+        protected override void ProcessRecord()
+        {
+            var method = HttpMethod.ToUpperInvariant();
+            var target = Describe(RestApiId, ResourceId, ResourcePath, method);
+            var findings = new List<Finding>();
+            var changes = RestIntegrationDefinition.Read(DefinitionInput.ToPlain(BoundValues(FriendlyParameters)), findings);
+            var raw = RestIntegrationPatch.Normalize(PatchOperation);
+            findings.AddRange(RestInputRules.CheckPatch(raw, target));
+            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, findings)) return;
+            if (!FriendlyParameters.Any(MyInvocation.BoundParameters.ContainsKey) && raw.Count == 0)
+            {
+                var message = $"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.";
+                WriteError(new ErrorRecord(new PSArgumentException(message), Operation + "NothingToChange", ErrorCategory.InvalidArgument, target)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give at least one of -" + string.Join(", -", FriendlyParameters) + " or -PatchOperation." },
+                });
+                return;
+            }
+
+            var planner = Planner;
+            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            {
+                var plan = Await(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, method, changes, raw, CancellationToken));
+                if (!PreFlight(plan.Findings, Operation, plan.Target.ToString())) return;
+                if (plan.Operations.Count == 0)
+                {
+                    WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");
+                    if (PassThru) WriteObject(plan.Current);
+                    return;
+                }
+                if (!ShouldSend(plan.Target.ToString(), plan.Call.Request)) return;
+                var updated = Await(RestService.SendAsync(plan.Call, CancellationToken));
+                if (PassThru) WriteObject(updated);
+            });
+        }
+
+        #endregion
+    }
+}

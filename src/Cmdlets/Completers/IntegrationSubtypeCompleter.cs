@@ -1,0 +1,32 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Completers
+{
+    /// <summary>Completes -IntegrationSubtype with the AWS service actions HTTP APIs know; never throws.</summary>
+    public sealed class IntegrationSubtypeCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var prefix = (wordToComplete ?? "").Trim('\'', '"');
+                return ApiIntegrationValues.Subtypes
+                    .Where(s => s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    .Select(s => new CompletionResult(s.Name, s.Name, CompletionResultType.ParameterValue,
+                        $"{s.Description} Needs: {string.Join(", ", s.Required)}."))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace IntegrationTools.Definitions
+{
+    /// <summary>
+    /// Integration URIs for Lambda functions. HTTP APIs take the function ARN itself; WebSocket APIs (like REST APIs)
+    /// take the API Gateway invocation URI arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations.
+    /// A function is given as its ARN (with or without a version or alias) or as the partial ARN
+    /// {account}:function:{name}, which is completed with the API's region. A bare function name cannot be completed
+    /// (the account is unknown) and is returned as given, for the rules to refuse with the fix.
+    /// </summary>
+    public static class LambdaUris
+    {
+        private static readonly Regex FunctionArnPattern = new Regex(
+            @"^arn:(?<partition>aws[a-z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
+            RegexOptions.CultureInvariant);
+
+        private static readonly Regex PartialArnPattern = new Regex(
+            @"^(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
+            RegexOptions.CultureInvariant);
+
+        private static readonly Regex InvocationUriPattern = new Regex(
+            @"^arn:(?<partition>aws[a-z-]*):apigateway:(?<region>[a-z0-9-]+):lambda:path/2015-03-31/functions/(?<function>.+)/invocations$",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>Whether the text is a full Lambda function ARN (optionally with a version or alias).</summary>
+        public static bool IsFunctionArn(string? text) => text != null && FunctionArnPattern.IsMatch(text);
+
+        /// <summary>The function ARN inside an API Gateway invocation URI, or null when the text is not one.</summary>
+        public static string? FunctionArnOfInvocationUri(string? uri)
+        {
+            if (uri == null) return null;
+            var match = InvocationUriPattern.Match(uri);
+            return match.Success ? match.Groups["function"].Value : null;
+        }
+
+        /// <summary>Whether the text is an API Gateway invocation URI of a Lambda function ARN.</summary>
+        public static bool IsInvocationUri(string? uri) => IsFunctionArn(FunctionArnOfInvocationUri(uri));
+
+        /// <summary>
+        /// The function ARN for a function given as ARN, partial ARN or invocation URI; null when it cannot be
+        /// completed (a bare name, or something that is no function at all).
+        /// </summary>
+        public static string? ToFunctionArn(string? function, string? region)
+        {
+            if (string.IsNullOrWhiteSpace(function)) return null;
+            var text = function!.Trim();
+            if (IsFunctionArn(text)) return text;
+            var inner = FunctionArnOfInvocationUri(text);
+            if (IsFunctionArn(inner)) return inner;
+            var partial = PartialArnPattern.Match(text);
+            if (partial.Success && !string.IsNullOrEmpty(region))
+                return $"arn:{Partition(region!)}:lambda:{region}:{text}";
+            return null;
+        }
+
+        /// <summary>The integration URI of an HTTP API Lambda proxy integration: the function ARN (or the input unchanged).</summary>
+        public static string ForHttpApi(string function, string? region) => ToFunctionArn(function, region) ?? function;
+
+        /// <summary>
+        /// The integration URI of a WebSocket API Lambda integration: the invocation URI in the API's region (or the
+        /// input unchanged when it is no function the module can complete).
+        /// </summary>
+        public static string ForWebSocketApi(string function, string? region)
+        {
+            var arn = ToFunctionArn(function, region);
+            if (arn == null) return function;
+            var apiRegion = string.IsNullOrEmpty(region) ? FunctionArnPattern.Match(arn).Groups["region"].Value : region!;
+            return InvocationUri(arn, apiRegion);
+        }
+
+        /// <summary>arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations.</summary>
+        public static string InvocationUri(string functionArn, string region) =>
+            $"arn:{Partition(region)}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+
+        /// <summary>The ARN partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws otherwise.</summary>
+        public static string Partition(string region)
+        {
+            if (region.StartsWith("cn-", StringComparison.Ordinal)) return "aws-cn";
+            if (region.StartsWith("us-gov-", StringComparison.Ordinal)) return "aws-us-gov";
+            if (region.StartsWith("us-iso-", StringComparison.Ordinal)) return "aws-iso";
+            if (region.StartsWith("us-isob-", StringComparison.Ordinal)) return "aws-iso-b";
+            return "aws";
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using IntegrationTools.Definitions;
+using IntegrationTools.Models;
+using IntegrationTools.Rules;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Operations
+{
+    /// <summary>
+    /// What the changing HTTP/WebSocket API cmdlets do before they send anything: check the definition against the
+    /// rule catalog in the API's context (protocol, region), read what the check needs from the service (the current
+    /// integration for an update, the VPC link of a private integration, the routes before a delete), and build the
+    /// exact request. The cmdlets only turn the findings into errors, ask ShouldProcess with the request, and send it.
+    /// </summary>
+    public sealed class ApiIntegrationPlanner
+    {
+        private readonly HttpApiService _service;
+
+        public ApiIntegrationPlanner(HttpApiService service)
+        {
+            _service = service ?? throw new ArgumentNullException(nameof(service));
+        }
+
+        /// <summary>
+        /// CreateIntegration of <paramref name="definition"/> on <paramref name="api"/>. With a <paramref name="kind"/>
+        /// (a New-ApiIntegration parameter set) that does not fit the API's protocol, only that is reported: the other
+        /// findings would follow from it. Reading problems (<paramref name="readFindings"/>) stop the checks of content.
+        /// </summary>
+        public async Task<ApiIntegrationPlan> PlanCreateAsync(ApiInfo api, string? region, ApiIntegrationDefinition definition,
+            ApiIntegrationKind? kind, IEnumerable<Finding>? readFindings, CancellationToken ct)
+        {
+            var d = definition.WithoutBlanks();
+            d.ApiId = api.ApiId;
+            var context = new RuleContext(region, api.ProtocolType);
+            var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
+            if (!findings.Any(f => f.Severity == Severity.Error))
+            {
+                var kindFindings = kind?.Check(d, context).ToList() ?? new List<Finding>();
+                findings.AddRange(kindFindings.Count > 0 ? kindFindings : RuleCatalog.Check(d, context));
+                if (!findings.Any(f => f.Severity == Severity.Error))
+                    await AddVpcLinkFindingAsync(d, context, findings, ct).ConfigureAwait(false);
+            }
+            return new ApiIntegrationPlan(d, findings, HttpApiService.CreateIntegrationRequest(api.ApiId, d), null);
+        }
+
+        /// <summary>
+        /// UpdateIntegration with the members <paramref name="patch"/> names. The integration as it will be after the
+        /// update (current state merged with the patch) is what the rules check, as the service does.
+        /// </summary>
+        public async Task<ApiIntegrationPlan> PlanUpdateAsync(ApiInfo api, string? region, string integrationId, ApiIntegrationDefinition patch,
+            IEnumerable<Finding>? readFindings, CancellationToken ct)
+        {
+            var current = await _service.GetIntegrationAsync(api, integrationId, ct).ConfigureAwait(false);
+            var merged = ApiIntegrationDefinition.FromIntegration(current).MergedWith(patch);
+            merged.ApiId = api.ApiId;
+            merged.IntegrationId = integrationId;
+            var context = new RuleContext(region, api.ProtocolType);
+            var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
+            if (!findings.Any(f => f.Severity == Severity.Error))
+            {
+                findings.AddRange(RuleCatalog.Check(merged, context));
+                var linkChanged = patch.ConnectionId != null || patch.ConnectionType != null;
+                if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
+                    await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
+            }
+            return new ApiIntegrationPlan(merged, findings, HttpApiService.UpdateIntegrationRequest(api.ApiId, integrationId, patch), current);
+        }
+
+        /// <summary>DeleteIntegration, refused (<see cref="ApiIntegrationRemoval.Refusal"/>) while routes target the integration.</summary>
+        public async Task<ApiIntegrationRemoval> PlanRemoveAsync(ApiInfo api, string integrationId, CancellationToken ct)
+        {
+            // Reading the integration first gives a NotFound for an unknown id (moto answers DELETE with 200 anyway).
+            var integration = await _service.GetIntegrationAsync(api, integrationId, ct).ConfigureAwait(false);
+            var routes = await _service.GetRoutesAsync(api.ApiId, ct).ConfigureAwait(false);
+            var targeting = RouteGuard.RoutesTargeting(routes, integrationId);
+            var refusal = RouteGuard.Refusal(integration, targeting, out var fix);
+            return new ApiIntegrationRemoval(integration, targeting, refusal, fix, HttpApiService.DeleteIntegrationRequest(api.ApiId, integrationId));
+        }
+
+        /// <summary>CreateIntegrationResponse of <paramref name="definition"/> on an integration of <paramref name="api"/>.</summary>
+        public ApiIntegrationResponsePlan PlanCreateResponse(ApiInfo api, string? region, ApiIntegrationResponseDefinition definition, IEnumerable<Finding>? readFindings)
+        {
+            definition.ApiId = api.ApiId;
+            var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
+            if (!findings.Any(f => f.Severity == Severity.Error))
+                findings.AddRange(RuleCatalog.Check(definition, new RuleContext(region, api.ProtocolType)));
+            var request = HttpApiService.CreateIntegrationResponseRequest(api.ApiId, definition.IntegrationId ?? throw new ArgumentException("The definition names no integration.", nameof(definition)), definition);
+            return new ApiIntegrationResponsePlan(definition, findings, request);
+        }
+
+        private async Task AddVpcLinkFindingAsync(ApiIntegrationDefinition d, RuleContext context, List<Finding> findings, CancellationToken ct)
+        {
+            // VPC links of HTTP APIs are v2 resources (GetVpcLink); WebSocket APIs use REST API (v1) VPC links.
+            if (d.ConnectionType != ApiIntegrationValues.VpcLink || string.IsNullOrEmpty(d.ConnectionId)
+                || ApiIntegrationValues.Protocol(context.ProtocolType, d.ProtocolType) != ApiIntegrationValues.Http)
+                return;
+            ApiVpcLink? link;
+            try
+            {
+                link = await _service.GetVpcLinkAsync(d.ConnectionId!, ct).ConfigureAwait(false);
+            }
+            catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound)
+            {
+                link = null;
+            }
+            var finding = ApiContextRules.CheckVpcLink(d, link);
+            if (finding != null) findings.Add(finding);
+        }
+    }
+
+    /// <summary>A checked create or update: the definition as checked, the findings, and the request to send.</summary>
+    public sealed class ApiIntegrationPlan
+    {
+        public ApiIntegrationPlan(ApiIntegrationDefinition definition, IReadOnlyList<Finding> findings, WireRequest request, ApiIntegration? current)
+        {
+            Definition = definition;
+            Findings = findings;
+            Request = request;
+            Current = current;
+        }
+
+        /// <summary>What the rules checked: the definition, or for an update the integration as it will be.</summary>
+        public ApiIntegrationDefinition Definition { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>The exact request (for -WhatIf and for sending).</summary>
+        public WireRequest Request { get; }
+
+        /// <summary>For an update, the integration before it.</summary>
+        public ApiIntegration? Current { get; }
+
+        public bool MaySend => Findings.All(f => f.Severity != Severity.Error);
+    }
+
+    /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>
+    public sealed class ApiIntegrationRemoval
+    {
+        public ApiIntegrationRemoval(ApiIntegration integration, IReadOnlyList<ApiRoute> routesTargeting, string? refusal, string fix, WireRequest request)
+        {
+            Integration = integration;
+            RoutesTargeting = routesTargeting;
+            Refusal = refusal;
+            Fix = fix;
+            Request = request;
+        }
+
+        public ApiIntegration Integration { get; }
+
+        public IReadOnlyList<ApiRoute> RoutesTargeting { get; }
+
+        /// <summary>Why the service would refuse the delete (routes still target it, or API Gateway manages it); null when it may go.</summary>
+        public string? Refusal { get; }
+
+        public string Fix { get; }
+
+        public WireRequest Request { get; }
+    }
+
+    /// <summary>A checked integration response create.</summary>
+    public sealed class ApiIntegrationResponsePlan
+    {
+        public ApiIntegrationResponsePlan(ApiIntegrationResponseDefinition definition, IReadOnlyList<Finding> findings, WireRequest request)
+        {
+            Definition = definition;
+            Findings = findings;
+            Request = request;
+        }
+
+        public ApiIntegrationResponseDefinition Definition { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        public WireRequest Request { get; }
+    }
+}

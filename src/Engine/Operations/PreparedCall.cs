@@ -1,0 +1,49 @@
+using System;
+using IntegrationTools.Wire;
+
+namespace IntegrationTools.Operations
+{
+    /// <summary>
+    /// A request that is ready to send, and how its answer becomes a result. The changing cmdlets show
+    /// <see cref="Request"/> under -WhatIf (WireRequest.Preview) before <see cref="RestApiService.SendAsync{T}"/> sends it.
+    /// </summary>
+    public sealed class PreparedCall<T>
+    {
+        private readonly Func<WireResponse, T> _map;
+
+        internal PreparedCall(WireRequest request, Func<WireResponse, T> map)
+        {
+            Request = request;
+            _map = map;
+        }
+
+        public WireRequest Request { get; }
+
+        internal T Map(WireResponse response) => _map(response);
+
+        public override string ToString() => Request.Preview();
+    }
+
+    /// <summary>The method an operation targets, with the resource path resolved (for messages and output objects).</summary>
+    public sealed class RestMethodTarget
+    {
+        public RestMethodTarget(string restApiId, string resourceId, string? resourcePath, string httpMethod)
+        {
+            RestApiId = restApiId;
+            ResourceId = resourceId;
+            ResourcePath = resourcePath;
+            HttpMethod = httpMethod;
+        }
+
+        public string RestApiId { get; }
+
+        public string ResourceId { get; }
+
+        public string? ResourcePath { get; }
+
+        public string HttpMethod { get; }
+
+        /// <summary>"restapi/abc /pets GET": the target text of -WhatIf and -Confirm.</summary>
+        public override string ToString() => $"restapi/{RestApiId} {ResourcePath ?? "resource/" + ResourceId} {HttpMethod}";
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2015: connection type, passthrough behavior and content handling strategy take only the service's values.</summary>
+    public sealed class ApiEnumValuesRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiEnumValuesRule() : base(new RuleInfo("IT2015", Severity.Error,
+            "A connection type, passthrough behavior or content handling strategy is not one the service knows",
+            "These members are enumerations (INTERNET/VPC_LINK; WHEN_NO_MATCH/NEVER/WHEN_NO_TEMPLATES; CONVERT_TO_BINARY/CONVERT_TO_TEXT); the service refuses any other value, including other spellings."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            foreach (var finding in One(definition, nameof(definition.ConnectionType), definition.ConnectionType, ApiIntegrationValues.ConnectionTypes)) yield return finding;
+            foreach (var finding in One(definition, nameof(definition.PassthroughBehavior), definition.PassthroughBehavior, ApiIntegrationValues.PassthroughBehaviors)) yield return finding;
+            foreach (var finding in One(definition, nameof(definition.ContentHandlingStrategy), definition.ContentHandlingStrategy, ApiIntegrationValues.ContentHandlingStrategies)) yield return finding;
+        }
+
+        private IEnumerable<Finding> One(ApiIntegrationDefinition definition, string field, string? value, IReadOnlyList<string> allowed)
+        {
+            if (string.IsNullOrEmpty(value) || allowed.Contains(value)) yield break;
+            var upper = value!.ToUpperInvariant().Replace('-', '_');
+            var hint = allowed.Contains(upper) ? $" The service wants '{upper}'." : ApiRuleText.DidYouMean(value, allowed);
+            yield return Finding(definition.Target, field, $"'{value}' is not a {field}.{hint}", $"Use one of {ApiRuleText.List(allowed)}.");
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationType"] = "MOCK",
+            ["PassthroughBehavior"] = "WHEN_NO_TEMPLATE",
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationType"] = "MOCK",
+            ["PassthroughBehavior"] = "WHEN_NO_TEMPLATES",
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2016: request parameter keys of HTTP API integrations (without a subtype) say how and where to change the request.</summary>
+    public sealed class ApiHttpRequestParameterKeyRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiHttpRequestParameterKeyRule() : base(new RuleInfo("IT2016", Severity.Error,
+            "HTTP API request parameter keys are append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME or overwrite:path",
+            "On HTTP APIs a request parameter key names the action and the part of the request it changes; the service refuses any other key (such as the WebSocket and REST API form integration.request.header.NAME)."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context)) || ApiRuleText.Has(definition.IntegrationSubtype)) yield break;
+            foreach (var key in (definition.RequestParameters ?? new Dictionary<string, string>()).Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            {
+                if (ApiParameterMapping.RequestKey.IsMatch(key)) continue;
+                var legacy = Regex.Match(key, @"^integration\.request\.(?<location>header|querystring|path)\.(?<name>.+)$");
+                string fix;
+                if (legacy.Success)
+                    fix = legacy.Groups["location"].Value == "path"
+                        ? "HTTP APIs change the path with 'overwrite:path' only."
+                        : $"Write it as 'overwrite:{legacy.Groups["location"].Value}.{legacy.Groups["name"].Value}' (or append:/remove:).";
+                else if (Regex.IsMatch(key, @"^(header|querystring)\."))
+                    fix = $"Put the action first: 'overwrite:{key}', 'append:{key}' or 'remove:{key}'.";
+                else
+                    fix = "Use append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME or overwrite:path.";
+                yield return Finding(definition.Target, $"RequestParameters.{key}", $"'{key}' is not a request parameter key of an HTTP API.", fix);
+            }
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
+            ["PayloadFormatVersion"] = "1.0",
+            ["RequestParameters"] = new Hashtable { ["integration.request.header.x-source"] = "$context.requestId" },
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
+            ["PayloadFormatVersion"] = "1.0",
+            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-source"] = "$context.requestId", ["overwrite:path"] = "/v2$request.path" },
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>
+    /// IT2104: integration response parameters map method.response.header.NAME from integration.response.header.NAME,
+    /// integration.response.body(.PATH) or a 'quoted' static value.
+    /// </summary>
+    public sealed class ApiIntegrationResponseParametersRule : Rule<ApiIntegrationResponseDefinition>
+    {
+        private static readonly Regex Key = new Regex(@"^method\.response\.header\.[^\s.]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Value = new Regex(@"^(integration\.response\.header\.[^\s]+|integration\.response\.body(\.[^\s]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+|'[^']*')$", RegexOptions.CultureInvariant);
+
+        public ApiIntegrationResponseParametersRule() : base(new RuleInfo("IT2104", Severity.Error,
+            "Integration response parameters map method.response.header.NAME from the integration response or a quoted static value",
+            "The key names a response header (method.response.header.NAME) and the value where it comes from: integration.response.header.NAME, integration.response.body.PATH, or static text in single quotes; the service refuses other forms."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context)
+        {
+            foreach (var pair in (definition.ResponseParameters ?? new Dictionary<string, string>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            {
+                var field = $"ResponseParameters.{pair.Key}";
+                if (!Key.IsMatch(pair.Key))
+                    yield return Finding(definition.Target, field, $"'{pair.Key}' is not method.response.header.NAME.", "Key response parameters by the header they set, e.g. 'method.response.header.x-request-id'.");
+                if (!Value.IsMatch(pair.Value ?? ""))
+                    yield return Finding(definition.Target, field, $"'{pair.Value}' is not integration.response.header.NAME, integration.response.body(.PATH) or a 'quoted' static value.",
+                        "Map from the integration response (integration.response.header.NAME, integration.response.body.PATH) or write static text in single quotes: \"'value'\".");
+            }
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationId"] = "int900",
+            ["IntegrationResponseKey"] = "$default",
+            ["ResponseParameters"] = new Hashtable { ["header.x-request-id"] = "integration.response.header.x-request-id" },
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationId"] = "int900",
+            ["IntegrationResponseKey"] = "$default",
+            ["ResponseParameters"] = new Hashtable { ["method.response.header.x-request-id"] = "integration.response.header.x-request-id" },
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+    }
+}

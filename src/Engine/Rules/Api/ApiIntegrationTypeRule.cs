@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2001: every integration has a type, one of AWS, AWS_PROXY, HTTP, HTTP_PROXY and MOCK.</summary>
+    public sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiIntegrationTypeRule() : base(new RuleInfo("IT2001", Severity.Error,
+            "The integration type is missing or unknown",
+            "CreateIntegration requires IntegrationType, and the service knows only AWS, AWS_PROXY, HTTP, HTTP_PROXY and MOCK; anything else is refused."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            var type = definition.IntegrationType;
+            if (string.IsNullOrEmpty(type))
+            {
+                yield return Finding(definition.Target, nameof(definition.IntegrationType),
+                    "The integration has no IntegrationType.",
+                    $"Add IntegrationType: one of {ApiRuleText.List(ApiIntegrationValues.IntegrationTypes)} (HTTP APIs: AWS_PROXY or HTTP_PROXY).");
+                yield break;
+            }
+            if (ApiIntegrationValues.IntegrationTypes.Contains(type)) yield break;
+            var upper = type!.ToUpperInvariant();
+            var hint = ApiIntegrationValues.IntegrationTypes.Contains(upper)
+                ? $" The service wants it upper-case: '{upper}'."
+                : ApiRuleText.DidYouMean(type, ApiIntegrationValues.IntegrationTypes);
+            yield return Finding(definition.Target, nameof(definition.IntegrationType),
+                $"'{type}' is not an integration type.{hint}",
+                $"Use one of {ApiRuleText.List(ApiIntegrationValues.IntegrationTypes)}.");
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "LAMBDA",
+            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
+            ["PayloadFormatVersion"] = "2.0",
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "AWS_PROXY",
+            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
+            ["PayloadFormatVersion"] = "2.0",
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Collections.Generic;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2006: AWS_PROXY integrations of HTTP APIs name their payload format version.</summary>
+    public sealed class ApiPayloadFormatRequiredRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiPayloadFormatRequiredRule() : base(new RuleInfo("IT2006", Severity.Error,
+            "AWS_PROXY integrations of HTTP APIs need a payload format version",
+            "The service requires PayloadFormatVersion for AWS_PROXY integrations of HTTP APIs: it decides which event a Lambda function receives."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
+            if (ApiRuleText.Type(definition) != ApiIntegrationValues.AwsProxy || ApiRuleText.Has(definition.PayloadFormatVersion)) yield break;
+            yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
+                "An AWS_PROXY integration of an HTTP API has no PayloadFormatVersion.",
+                ApiRuleText.Has(definition.IntegrationSubtype)
+                    ? "Add PayloadFormatVersion = '1.0' (AWS service integrations take only 1.0)."
+                    : "Add PayloadFormatVersion = '2.0' (the current Lambda event format), or '1.0' for functions written for the REST API event.");
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "AWS_PROXY",
+            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "AWS_PROXY",
+            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
+            ["PayloadFormatVersion"] = "2.0",
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

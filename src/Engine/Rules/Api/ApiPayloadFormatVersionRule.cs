@@ -1,0 +1,67 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2005: payload format 1.0 or 2.0, and 2.0 only for Lambda proxy integrations of HTTP APIs.</summary>
+    public sealed class ApiPayloadFormatVersionRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiPayloadFormatVersionRule() : base(new RuleInfo("IT2005", Severity.Error,
+            "Payload format 2.0 is only for Lambda proxy integrations of HTTP APIs",
+            "The payload format is the event a Lambda function receives: 1.0 or 2.0 for Lambda proxy integrations of HTTP APIs, and 1.0 for every other integration; the service refuses other values."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            var version = definition.PayloadFormatVersion;
+            if (string.IsNullOrEmpty(version)) yield break;
+            if (!ApiIntegrationValues.PayloadFormatVersions.Contains(version))
+            {
+                yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
+                    $"'{version}' is not a payload format version; the versions are 1.0 and 2.0.",
+                    ApiRuleText.IsLambdaProxy(definition) ? "Use '2.0' (or '1.0' for functions written for the REST API event)." : "Use '1.0'.");
+                yield break;
+            }
+            if (version != "2.0") yield break;
+            var protocol = ApiRuleText.Protocol(definition, context);
+            if (ApiRuleText.IsWebSocket(protocol))
+            {
+                yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
+                    "Payload format 2.0 is supported only for HTTP APIs; WebSocket APIs send the 1.0 format.",
+                    "Use '1.0' or leave PayloadFormatVersion out.");
+            }
+            else if (!ApiRuleText.IsLambdaProxy(definition))
+            {
+                var what = ApiRuleText.Has(definition.IntegrationSubtype)
+                    ? $"an AWS service integration ({definition.IntegrationSubtype})"
+                    : $"a {definition.IntegrationType ?? "typeless"} integration";
+                yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
+                    $"Payload format 2.0 is only for Lambda proxy integrations; this is {what}.",
+                    "Use '1.0'.");
+            }
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
+            ["PayloadFormatVersion"] = "2.0",
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
+            ["PayloadFormatVersion"] = "1.0",
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

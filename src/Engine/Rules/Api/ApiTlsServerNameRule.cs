@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Collections.Generic;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2012: a TLS server name to verify belongs to a private integration (connection type VPC_LINK).</summary>
+    public sealed class ApiTlsServerNameRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiTlsServerNameRule() : base(new RuleInfo("IT2012", Severity.Error,
+            "A TLS server name is only for private integrations",
+            "The TLS configuration tells API Gateway to use HTTPS and which name to verify on the certificate of a private (VPC link) backend; the service refuses it on other integrations."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            if (!ApiRuleText.Has(definition.ServerNameToVerify) || definition.ConnectionType == ApiIntegrationValues.VpcLink) yield break;
+            yield return Finding(definition.Target, nameof(definition.ServerNameToVerify),
+                $"ServerNameToVerify '{definition.ServerNameToVerify}' is set on an integration that is not private (ConnectionType {definition.ConnectionType ?? ApiIntegrationValues.Internet}).",
+                "Remove ServerNameToVerify (public HTTPS backends are verified by their URL's host name), or make the integration private: ConnectionType = 'VPC_LINK' with a ConnectionId.");
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
+            ["PayloadFormatVersion"] = "1.0",
+            ["TlsConfig"] = new Hashtable { ["ServerNameToVerify"] = "orders.example.com" },
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "ANY",
+            ["ConnectionType"] = "VPC_LINK",
+            ["ConnectionId"] = "abc123",
+            ["IntegrationUri"] = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65",
+            ["PayloadFormatVersion"] = "1.0",
+            ["TlsConfig"] = new Hashtable { ["ServerNameToVerify"] = "orders.internal.example.com" },
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Collections;
+using System.Collections.Generic;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>IT2003: request templates, template selection, passthrough behavior and content handling are WebSocket API features.</summary>
+    public sealed class ApiWebSocketOnlyFieldsRule : Rule<ApiIntegrationDefinition>
+    {
+        public ApiWebSocketOnlyFieldsRule() : base(new RuleInfo("IT2003", Severity.Error,
+            "Templates, template selection, passthrough behavior and content handling are for WebSocket APIs only",
+            "HTTP APIs pass requests through unchanged (or transform them with parameter mapping); the service refuses mapping-template settings on them."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
+            const string fix = "Remove it: on HTTP APIs change requests with RequestParameters (e.g. 'overwrite:header.x-source' = '$context.requestId') and responses with ResponseParameters.";
+            if (ApiRuleText.Has(definition.RequestTemplates))
+                yield return Finding(definition.Target, nameof(definition.RequestTemplates), "RequestTemplates are supported only for WebSocket APIs; this is an HTTP API.", fix);
+            if (ApiRuleText.Has(definition.TemplateSelectionExpression))
+                yield return Finding(definition.Target, nameof(definition.TemplateSelectionExpression), "TemplateSelectionExpression is supported only for WebSocket APIs; this is an HTTP API.", fix);
+            if (ApiRuleText.Has(definition.PassthroughBehavior))
+                yield return Finding(definition.Target, nameof(definition.PassthroughBehavior), "PassthroughBehavior is supported only for WebSocket APIs; HTTP APIs always pass the request body through.", fix);
+            if (ApiRuleText.Has(definition.ContentHandlingStrategy))
+                yield return Finding(definition.Target, nameof(definition.ContentHandlingStrategy), "ContentHandlingStrategy is supported only for WebSocket APIs; HTTP APIs pass binary and text payloads through as they are.", fix);
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "POST",
+            ["IntegrationUri"] = "https://orders.example.com/orders",
+            ["PayloadFormatVersion"] = "1.0",
+            ["RequestTemplates"] = new Hashtable { ["application/json"] = "{\"order\": $input.body}" },
+            ["PassthroughBehavior"] = "NEVER",
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "a1b2c3d4e5",
+            ["IntegrationType"] = "HTTP_PROXY",
+            ["IntegrationMethod"] = "POST",
+            ["IntegrationUri"] = "https://orders.example.com/orders",
+            ["PayloadFormatVersion"] = "1.0",
+            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-request-id"] = "$context.requestId" },
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>
+    /// IT2020: WebSocket API request parameters map integration.request.header|querystring|path.NAME from
+    /// route.request.header|querystring|path|body..., context.NAME, stageVariables.NAME or a 'quoted' static value.
+    /// </summary>
+    public sealed class ApiWebSocketRequestParameterRule : Rule<ApiIntegrationDefinition>
+    {
+        private static readonly Regex Key = new Regex(@"^integration\.request\.(header|querystring|path)\.[^\s]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Value = new Regex(@"^(route\.request\.(header|querystring|path)\.[^\s]+|route\.request\.body(\.[^\s]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+|'[^']*')$", RegexOptions.CultureInvariant);
+
+        public ApiWebSocketRequestParameterRule() : base(new RuleInfo("IT2020", Severity.Error,
+            "WebSocket request parameters map integration.request.* from route.request.*, context, stage variables or a quoted static value",
+            "On WebSocket APIs a request parameter key names the backend request parameter (integration.request.header|querystring|path.NAME) and its value where it comes from; the service refuses other forms, such as the HTTP API form overwrite:header.NAME."))
+        {
+        }
+
+        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        {
+            if (!ApiRuleText.IsWebSocket(ApiRuleText.Protocol(definition, context))) yield break;
+            foreach (var pair in (definition.RequestParameters ?? new Dictionary<string, string>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            {
+                var field = $"RequestParameters.{pair.Key}";
+                if (!Key.IsMatch(pair.Key))
+                {
+                    var http = ApiParameterMapping.RequestKey.Match(pair.Key);
+                    var fix = http.Success && http.Groups["location"].Success && http.Groups["location"].Value.Length > 0
+                        ? $"Write it as 'integration.request.{http.Groups["location"].Value}.{http.Groups["name"].Value}'."
+                        : "Use integration.request.header.NAME, integration.request.querystring.NAME or integration.request.path.NAME.";
+                    yield return Finding(definition.Target, field, $"'{pair.Key}' is not a request parameter key of a WebSocket API.", fix);
+                }
+                if (!Value.IsMatch(pair.Value ?? ""))
+                    yield return Finding(definition.Target, field, $"'{pair.Value}' is not a WebSocket request parameter value.",
+                        "Use route.request.header.NAME, route.request.querystring.NAME, route.request.body.PATH, context.NAME, stageVariables.NAME, or static text in single quotes ('value').");
+            }
+        }
+
+        public override IDictionary FailingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationType"] = "HTTP",
+            ["IntegrationMethod"] = "POST",
+            ["IntegrationUri"] = "https://chat.example.com/messages",
+            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-connection"] = "$context.connectionId" },
+        };
+
+        public override IDictionary PassingExample => new Hashtable
+        {
+            ["ApiId"] = "ws0123abcd",
+            ["IntegrationType"] = "HTTP",
+            ["IntegrationMethod"] = "POST",
+            ["IntegrationUri"] = "https://chat.example.com/messages",
+            ["RequestParameters"] = new Hashtable { ["integration.request.header.x-connection"] = "context.connectionId" },
+        };
+
+        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using IntegrationTools.Definitions;
+
+namespace IntegrationTools.Rules
+{
+    /// <summary>
+    /// IT1019: mapping templates are keyed by content type (application/json). That the templates are text is checked when the
+    /// definition is read (IT0003), so a hashtable or list given as a template never gets this far.
+    /// </summary>
+    public sealed class RestRequestTemplateKeyRule : Rule<RestIntegrationDefinition>
+    {
+        public static readonly RuleInfo Rule = new RuleInfo("IT1019", Severity.Error,
+            "Request templates are text keyed by content type",
+            "API Gateway picks a request mapping template by the request's Content-Type, so each key must be a content type such as application/json and each template Velocity text (a JSON body must be written as a string, not as a hashtable).");
+
+        public RestRequestTemplateKeyRule() : base(Rule) { }
+
+        public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
+            CheckKeys(Info, definition.Target, "RequestTemplates", definition.RequestTemplates);
+
+        internal static IEnumerable<Finding> CheckKeys(RuleInfo info, string target, string field, Dictionary<string, string>? templates)
+        {
+            if (templates == null) yield break;
+            foreach (var key in templates.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            {
+                if (RestFacts.MediaType.IsMatch(key)) continue;
+                var guess = key.Equals("json", System.StringComparison.OrdinalIgnoreCase) ? "application/json"
+                    : key.Equals("xml", System.StringComparison.OrdinalIgnoreCase) ? "application/xml"
+                    : key.Equals("text", System.StringComparison.OrdinalIgnoreCase) ? "text/plain" : null;
+                yield return info.Finding(target, $"{field}['{key}']",
+                    $"Template key '{key}' is not a content type.",
+                    guess != null ? $"Key the template by the content type '{guess}'." : "Key each template by a content type such as application/json.");
+            }
+        }
+
+        public override IDictionary FailingExample => RestExamples.Mock(("RequestTemplates", new Hashtable { ["json"] = "{\"statusCode\": 200}" }));
+
+        public override IDictionary PassingExample => RestExamples.Mock(("RequestTemplates", new Hashtable { ["application/json"] = "{\"statusCode\": 200}" }));
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using IntegrationTools.Definitions;
+using IntegrationTools.Rules;
+
+namespace IntegrationTools.Validation
+{
+    /// <summary>Which kind of integration a definition describes.</summary>
+    public enum DefinitionKind
+    {
+        /// <summary>Decide from the definition's fields.</summary>
+        Auto,
+        /// <summary>A REST API (v1) method integration.</summary>
+        Rest,
+        /// <summary>An HTTP or WebSocket API (v2) integration.</summary>
+        Api,
+    }
+
+    /// <summary>What the rule catalog says about one definition.</summary>
+    public sealed class ValidationResult
+    {
+        public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings)
+        {
+            Kind = kind;
+            Target = target;
+            Findings = findings;
+        }
+
+        public DefinitionKind Kind { get; }
+
+        public string Target { get; }
+
+        public IReadOnlyList<Finding> Findings { get; }
+
+        /// <summary>No Error finding (warnings and information do not fail a definition).</summary>
+        public bool Passed => Findings.All(f => f.Severity != Severity.Error);
+    }
+
+    /// <summary>
+    /// Offline validation of one definition of either kind with the one rule catalog: tells the kind from the fields
+    /// (or takes it from the caller), reads the definition (reading problems are findings), and runs every rule.
+    /// Never throws for bad input: a definition that cannot be read is a finding.
+    /// </summary>
+    public static class DefinitionValidator
+    {
+        public static readonly RuleInfo UnknownKind = new RuleInfo("IT0005", Severity.Error,
+            "The kind of integration cannot be told",
+            "REST API (v1) and HTTP/WebSocket API (v2) integrations have different fields and rules; a definition must say which it is.");
+
+        /// <summary>Tells a REST definition from an HTTP/WebSocket one by the fields only one of them has.</summary>
+        public static DefinitionKind Detect(object? input)
+        {
+            if (!(input is IDictionary dictionary)) return DefinitionKind.Auto;
+            int rest = 0, api = 0;
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                var inRest = RestIntegrationDefinition.Schema.Find(key) != null || RestIntegrationDefinition.Schema.Container(key) != null;
+                var inApi = ApiIntegrationDefinition.Schema.Find(key) != null || ApiIntegrationDefinition.Schema.Container(key) != null;
+                if (inRest && !inApi) rest++;
+                if (inApi && !inRest) api++;
+            }
+            return rest > api ? DefinitionKind.Rest : api > rest ? DefinitionKind.Api : DefinitionKind.Auto;
+        }
+
+        /// <param name="input">Plain data: a dictionary of strings, numbers, booleans, dictionaries and lists.</param>
+        /// <param name="kind">The kind, or Auto to tell it from the fields.</param>
+        /// <param name="context">Region and protocol, as far as known.</param>
+        /// <param name="label">What to call the input in findings when it names no target (e.g. "input 3").</param>
+        public static ValidationResult Validate(object? input, DefinitionKind kind, RuleContext context, string label = "input")
+        {
+            var findings = new List<Finding>();
+            if (kind == DefinitionKind.Auto) kind = Detect(input);
+            switch (kind)
+            {
+                case DefinitionKind.Rest:
+                {
+                    var definition = RestIntegrationDefinition.Read(input, findings, label);
+                    var target = Named(definition.RestApiId, definition.ResourceId, definition.ResourcePath) ? definition.Target : label;
+                    findings.AddRange(RuleCatalog.Check(definition, context));
+                    return new ValidationResult(kind, target, Retarget(findings, target));
+                }
+                case DefinitionKind.Api:
+                {
+                    var definition = ApiIntegrationDefinition.Read(input, findings, label);
+                    var protocol = context.ProtocolType ?? definition.ProtocolType?.ToUpperInvariant();
+                    var effective = protocol == context.ProtocolType ? context : new RuleContext(context.Region, protocol, context.MethodRequestParameters);
+                    var target = definition.ApiId != null ? definition.Target : label;
+                    findings.AddRange(RuleCatalog.Check(definition, effective));
+                    return new ValidationResult(kind, target, Retarget(findings, target));
+                }
+                default:
+                {
+                    if (!(input is IDictionary))
+                    {
+                        // Not even a dictionary: the reading rule says so.
+                        RestIntegrationDefinition.Read(input, findings, label);
+                        return new ValidationResult(kind, label, findings);
+                    }
+                    findings.Add(UnknownKind.Finding(label, null,
+                        "The definition has neither the fields of a REST API integration (RestApiId, ResourcePath, Type, Uri, …) nor those of an HTTP or WebSocket API integration (ApiId, IntegrationType, IntegrationUri, …).",
+                        "Add RestApiId or ApiId, or say which kind it is with -ApiKind Rest or -ApiKind Api."));
+                    return new ValidationResult(kind, label, findings);
+                }
+            }
+        }
+
+        private static bool Named(params string?[] values) => values.Any(v => !string.IsNullOrEmpty(v));
+
+        /// <summary>Reading problems were reported against the input's label; show every finding at one target.</summary>
+        private static List<Finding> Retarget(List<Finding> findings, string target) =>
+            findings.Select(f => f.Target == target ? f : new Finding(f.RuleId, f.Severity, target, f.Field, f.Message, f.Fix)).ToList();
+    }
+}
