@@ -10,6 +10,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
+        'ConvertFrom-IntegrationDefinition'
         'Get-ApiIntegration'
         'Get-ApiIntegrationResponse'
         'Get-RestIntegration'
@@ -29,6 +30,9 @@
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
+    TypesToProcess       = @(
+        'IntegrationTools.Types.ps1xml'
+    )
     FormatsToProcess     = @(
         'formats/IntegrationTools.Models.RestIntegration.Format.ps1xml'
         'formats/IntegrationTools.Models.RestIntegrationResponse.Format.ps1xml'

@@ -61,6 +61,8 @@ namespace IntegrationTools.Commands
             foreach (var property in ps.Properties)
             {
                 if (!property.IsGettable) continue;
+                // Alias properties from the module's type data (Path, Method, Id, ...) only repeat a real property.
+                if (property is PSAliasProperty) continue;
                 object? value;
                 try
                 {

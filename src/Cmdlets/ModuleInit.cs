@@ -7,9 +7,9 @@ using System.Reflection;
 namespace IntegrationTools
 {
     /// <summary>
-    /// Loads the module's dependencies (IntegrationTools.Engine, AWSSDK.Core and their own dependencies) from the
-    /// module's <c>dependencies/</c> folder. On PowerShell 7 the engine and the AWS SDK go into a load context of
-    /// their own, so a different AWSSDK.Core already loaded by AWS Tools for PowerShell (or anything else) does not
+    /// Loads the module's dependencies (IntegrationTools.Engine, AWSSDK.Core, YamlDotNet and their own dependencies) from the
+    /// module's <c>dependencies/</c> folder. On PowerShell 7 the engine, the AWS SDK and YamlDotNet go into a load
+    /// context of their own, so a different AWSSDK.Core or YamlDotNet (powershell-yaml ships one) already loaded by AWS Tools for PowerShell (or anything else) does not
     /// matter; framework assemblies (System.*) still come from PowerShell's runtime. On Windows PowerShell 5.1, which
     /// has no load contexts, they are loaded with Assembly.LoadFrom. Only names present in <c>dependencies/</c> are
     /// resolved, and only for this module's own assemblies.
@@ -69,7 +69,8 @@ namespace IntegrationTools
         /// <summary>True on PowerShell 7 (the dependencies live in their own load context).</summary>
         public bool IsIsolated(string name) =>
             _loadContext != null
-            && (name.StartsWith("IntegrationTools.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase));
+            && (name.StartsWith("IntegrationTools.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("AWSSDK.", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "YamlDotNet", StringComparison.OrdinalIgnoreCase));
 
         public void Attach()
         {

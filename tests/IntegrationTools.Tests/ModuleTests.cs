@@ -16,6 +16,8 @@ public sealed class ModuleTests(MotoFixture moto)
         Assert.True(File.Exists(Path.Combine(ModuleFolder, "dependencies", "AWSSDK.Core.dll")));
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(ModuleFolder, "formats"), "*.Format.ps1xml"));
         Assert.True(File.Exists(Path.Combine(ModuleFolder, "en-US", "IntegrationTools.dll-Help.xml")));
+        Assert.True(File.Exists(Path.Combine(ModuleFolder, "dependencies", "YamlDotNet.dll")));
+        Assert.True(File.Exists(Path.Combine(ModuleFolder, "IntegrationTools.Types.ps1xml")));
         // Only the cmdlet assembly sits at the root; everything it depends on is in dependencies/.
         Assert.Equal(["IntegrationTools.dll"], Directory.GetFiles(ModuleFolder, "*.dll").Select(Path.GetFileName));
         Assert.Empty(Directory.GetFiles(ModuleFolder, "System.Management.Automation.dll", SearchOption.AllDirectories));
@@ -34,6 +36,7 @@ public sealed class ModuleTests(MotoFixture moto)
         var text = File.ReadAllText(moto.ModulePath);
         Assert.All(text.Split('\n').Where(l => l.Contains("ToExport")), line => Assert.DoesNotContain("*", line));
         Assert.Contains("FormatsToProcess", text);
+        Assert.Contains("'IntegrationTools.Types.ps1xml'", text);
         Assert.Contains("ReleaseNotes", text);
         Assert.DoesNotContain("{{", text);
     }
@@ -83,7 +86,9 @@ public sealed class ModuleTests(MotoFixture moto)
         using var ps = moto.NewSession();
         var result = ps.Run("Get-Command -Module IntegrationTools | ForEach-Object { \"$($_.Name)=$($_.OutputType.Name -join ',')\" }");
         result.ThrowIfFailed();
-        Assert.All(result.Output.Select(o => o.ToString()), line => Assert.Matches(@"=IntegrationTools\.(Models|Rules)\.\w+", line));
+        // ConvertFrom-IntegrationDefinition returns plain hashtables, the input the changing cmdlets take.
+        Assert.All(result.Output.Select(o => o.ToString()), line => Assert.Matches(
+            line.StartsWith("ConvertFrom-IntegrationDefinition=") ? @"=System\.Collections\.Hashtable$" : @"=IntegrationTools\.(Models|Rules)\.\w+", line));
     }
 
     [Fact]
@@ -92,6 +97,7 @@ public sealed class ModuleTests(MotoFixture moto)
         using var ps = moto.NewSession();
         var result = ps.Run("""
             $null = Get-ApiIntegration -ApiId nosuchapi -EndpointUrl $Endpoint -ErrorAction SilentlyContinue
+            $null = 'ApiId: a' | ConvertFrom-IntegrationDefinition -Format Yaml
             $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -eq 'IntegrationTools'
             ($context.Assemblies | ForEach-Object { $_.GetName().Name }) -join ','
             ([System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies | Where-Object { $_.GetName().Name -like 'AWSSDK*' }).Count
@@ -100,6 +106,7 @@ public sealed class ModuleTests(MotoFixture moto)
         var isolated = ((string)result.Output[0].BaseObject).Split(',');
         Assert.Contains("IntegrationTools.Engine", isolated);
         Assert.Contains("AWSSDK.Core", isolated);
+        Assert.Contains("YamlDotNet", isolated);
         Assert.Equal(0, (int)result.Output[1].BaseObject);
     }
 }

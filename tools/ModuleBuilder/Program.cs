@@ -46,7 +46,7 @@ sealed class ModuleLayout(string repo, string bin, string output)
         "Microsoft.Bcl.TimeProvider.dll", "System.ComponentModel.Annotations.dll",
         "Microsoft.Bcl.AsyncInterfaces.dll", "System.Buffers.dll", "System.Memory.dll", "System.Numerics.Vectors.dll",
         "System.Runtime.CompilerServices.Unsafe.dll", "System.Text.Encodings.Web.dll", "System.Text.Json.dll",
-        "System.Threading.Tasks.Extensions.dll",
+        "System.Threading.Tasks.Extensions.dll", "YamlDotNet.dll",
     ];
 
     private static readonly string[] Forbidden = ["System.Management.Automation.dll"];
@@ -79,6 +79,12 @@ sealed class ModuleLayout(string repo, string bin, string output)
             if (!File.Exists(Path.Combine(output, listed.Groups[1].Value)))
                 throw new LayoutException($"IntegrationTools.psd1 lists {listed.Groups[1].Value}, which module/formats does not have.");
         }
+
+        // Type data (friendly alias properties) sits next to the manifest, listed in TypesToProcess.
+        foreach (Match listed in Regex.Matches(Regex.Match(manifest, @"TypesToProcess\s*=\s*@\(([^)]*)\)").Groups[1].Value, @"'([^']+\.ps1xml)'"))
+            Copy(Path.Combine(repo, "module", listed.Groups[1].Value), Path.Combine(output, listed.Groups[1].Value));
+        if (!File.Exists(Path.Combine(output, "IntegrationTools.Types.ps1xml")))
+            throw new LayoutException("IntegrationTools.psd1 must list IntegrationTools.Types.ps1xml in TypesToProcess.");
 
         CompileHelp(Path.Combine(repo, "docs", "help"), Directory.CreateDirectory(Path.Combine(output, "en-US")).FullName);
 

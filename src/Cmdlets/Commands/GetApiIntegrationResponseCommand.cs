@@ -29,6 +29,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the integration response; without it every integration response of the integration is listed.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IntegrationResponseIdCompleter))]
         public string? IntegrationResponseId { get; set; }
 
         #endregion

@@ -76,6 +76,7 @@ namespace IntegrationTools.Commands
         [Parameter(Mandatory = true, ParameterSetName = HttpPrivate)]
         [Alias("VpcLinkId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.ApiVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The ARN of the ALB or NLB listener, or of the AWS Cloud Map service, behind the VPC link.</summary>

@@ -29,6 +29,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the integration response to remove.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IntegrationResponseIdCompleter))]
         public string IntegrationResponseId { get; set; } = "";
 
         /// <summary>Removes without asking for confirmation (never overrides -WhatIf).</summary>

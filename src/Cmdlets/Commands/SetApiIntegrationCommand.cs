@@ -71,6 +71,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the VPC link of a private integration.</summary>
         [Parameter]
         [Alias("VpcLinkId")]
+        [ArgumentCompleter(typeof(Completers.ApiVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The IAM role API Gateway calls the backend as.</summary>

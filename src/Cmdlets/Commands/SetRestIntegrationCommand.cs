@@ -139,6 +139,7 @@ namespace IntegrationTools.Commands
         [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The ALB or NLB listener ARN a private integration over a VPC link (v2) sends requests to.</summary>

@@ -70,6 +70,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the VPC link.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The IAM role ARN, or arn:aws:iam::*:user/* for the caller's credentials.</summary>

@@ -69,3 +69,67 @@ namespace IntegrationTools.Completers
         }
     }
 }
+
+namespace IntegrationTools.Completers
+{
+    /// <summary>-ConnectionId of REST API integrations: the VPC links of REST APIs (v1), with their names and status.</summary>
+    public sealed class RestVpcLinkCompleter : LiveCompleter
+    {
+        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
+            RestLinks(client, ct);
+
+        internal static List<Candidate> RestLinks(ApiGatewayClient client, CancellationToken ct) =>
+            new RestApiService(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
+                .Select(l => new Candidate(l.VpcLinkId, l.Name, $"{l.Name} ({l.Status}): VPC link of REST and WebSocket APIs"))
+                .ToList();
+    }
+
+    /// <summary>
+    /// -ConnectionId of HTTP and WebSocket API integrations: HTTP APIs use v2 VPC links, WebSocket APIs the REST API
+    /// (v1) ones. With -ApiId typed the API's protocol decides; without it both kinds are offered, each saying which it is.
+    /// </summary>
+    public sealed class ApiVpcLinkCompleter : LiveCompleter
+    {
+        protected override string? Scope(IDictionary fakeBoundParameters) => Bound(fakeBoundParameters, "ApiId") ?? "";
+
+        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
+        {
+            var protocol = apiId.Length == 0 ? null : new HttpApiService(client).GetApiAsync(apiId, ct).GetAwaiter().GetResult().ProtocolType;
+            var candidates = new List<Candidate>();
+            if (protocol == null || string.Equals(protocol, "HTTP", System.StringComparison.OrdinalIgnoreCase))
+                candidates.AddRange(new HttpApiService(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
+                    .Select(l => new Candidate(l.VpcLinkId, l.Name, $"{l.Name} ({l.VpcLinkStatus}): VPC link of HTTP APIs")));
+            if (protocol == null || string.Equals(protocol, "WEBSOCKET", System.StringComparison.OrdinalIgnoreCase))
+                candidates.AddRange(RestVpcLinkCompleter.RestLinks(client, ct));
+            return candidates;
+        }
+    }
+
+    /// <summary>-IntegrationResponseId: the integration responses of the WebSocket API integration named by -ApiId and -IntegrationId.</summary>
+    public sealed class IntegrationResponseIdCompleter : LiveCompleter
+    {
+        protected override string? Scope(IDictionary fakeBoundParameters)
+        {
+            var apiId = Bound(fakeBoundParameters, "ApiId");
+            var integrationId = Bound(fakeBoundParameters, "IntegrationId");
+            return apiId == null || integrationId == null ? null : apiId + "/" + integrationId;
+        }
+
+        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
+        {
+            var parts = scope.Split('/');
+            var service = new HttpApiService(client);
+            var api = service.GetApiAsync(parts[0], ct).GetAwaiter().GetResult();
+            var candidates = new List<Candidate>();
+            string? token = null;
+            do
+            {
+                var page = service.GetIntegrationResponsesPageAsync(api, parts[1], token, ct).GetAwaiter().GetResult();
+                candidates.AddRange(page.Items.Select(r => new Candidate(r.IntegrationResponseId, r.IntegrationResponseKey, $"key {r.IntegrationResponseKey}")));
+                token = page.NextToken;
+            }
+            while (token != null);
+            return candidates;
+        }
+    }
+}

@@ -77,7 +77,7 @@ namespace IntegrationTools.Completers
         private static string Quote(string value) =>
             value.IndexOfAny(new[] { ' ', '{', '}', '$', '\'', '"', '(', ')', ';', '#' }) >= 0 ? "'" + value.Replace("'", "''") + "'" : value;
 
-        protected sealed class Candidate
+        protected internal sealed class Candidate
         {
             public Candidate(string value, string? name, string? tooltip = null)
             {

@@ -213,6 +213,22 @@ namespace IntegrationTools.Operations
             return shape.ToModel();
         }
 
+        /// <summary>GetVpcLinks: the VPC links of HTTP APIs, following nextToken.</summary>
+        public async Task<List<ApiVpcLink>> GetVpcLinksAsync(CancellationToken ct)
+        {
+            var links = new List<ApiVpcLink>();
+            string? token = null;
+            do
+            {
+                var request = new WireRequest("GET", "/v2/vpclinks").WithQuery("maxResults", "500").WithQuery("nextToken", token);
+                var page = await _client.SendAsync<V2VpcLinksShape>(request, ct).ConfigureAwait(false);
+                foreach (var item in page?.Items ?? new List<V2VpcLinkShape>()) links.Add(item.ToModel());
+                token = NextToken(page?.NextToken, token);
+            }
+            while (token != null);
+            return links;
+        }
+
         private static string? NextToken(string? next, string? previous)
         {
             // A token equal to the one just sent would loop forever: stop there.

@@ -214,6 +214,12 @@ namespace IntegrationTools.Operations
         };
     }
 
+    internal sealed class V2VpcLinksShape
+    {
+        [JsonPropertyName("items")] public List<V2VpcLinkShape>? Items { get; set; }
+        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
+    }
+
     internal sealed class V2VpcLinkShape
     {
         [JsonPropertyName("vpcLinkId")] public string? VpcLinkId { get; set; }

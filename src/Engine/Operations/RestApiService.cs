@@ -97,6 +97,23 @@ namespace IntegrationTools.Operations
             return apis;
         }
 
+        /// <summary>GetVpcLinks: the VPC links of REST APIs (WebSocket APIs use them too), following the position token.</summary>
+        public async Task<List<RestVpcLink>> GetVpcLinksAsync(CancellationToken ct)
+        {
+            var links = new List<RestVpcLink>();
+            string? position = null;
+            do
+            {
+                var request = new WireRequest("GET", "/vpclinks").WithQuery("limit", "500").WithQuery("position", position);
+                var page = await _client.SendAsync<RestVpcLinksShape>(request, ct).ConfigureAwait(false);
+                foreach (var item in page?.Items ?? new List<RestVpcLinkShape>()) links.Add(item.ToModel());
+                var next = page?.Position;
+                position = string.IsNullOrEmpty(next) || next == position ? null : next;
+            }
+            while (position != null);
+            return links;
+        }
+
         /// <summary>
         /// Finds the method an operation targets: by resource id when one is given (it wins over a path, as on objects piped
         /// from Get-RestIntegration that carry both), else by path. A method the resource does not declare is a NotFound

@@ -140,6 +140,28 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("types")] public List<string>? Types { get; set; }
     }
 
+    internal sealed class RestVpcLinksShape
+    {
+        [JsonPropertyName("position")] public string? Position { get; set; }
+        [JsonPropertyName("item")] public List<RestVpcLinkShape>? Items { get; set; }
+    }
+
+    internal sealed class RestVpcLinkShape
+    {
+        [JsonPropertyName("id")] public string? Id { get; set; }
+        [JsonPropertyName("name")] public string? Name { get; set; }
+        [JsonPropertyName("status")] public string? Status { get; set; }
+        [JsonPropertyName("targetArns")] public List<string>? TargetArns { get; set; }
+
+        public RestVpcLink ToModel() => new RestVpcLink
+        {
+            VpcLinkId = Id ?? "",
+            Name = Name,
+            Status = Status,
+            TargetArns = TargetArns ?? new List<string>(),
+        };
+    }
+
     internal sealed class RestApisShape
     {
         [JsonPropertyName("position")] public string? Position { get; set; }
