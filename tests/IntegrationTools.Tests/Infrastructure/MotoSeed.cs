@@ -69,6 +69,22 @@ public sealed class MotoSeed(string endpoint)
     public JsonArray GetIntegrationResponses(string apiId, string integrationId) =>
         Send("GET", $"/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses")["items"]?.AsArray() ?? new JsonArray();
 
+    /// <summary>The integration of a REST API method as moto has it; null when the method has none.</summary>
+    public JsonNode? FindRestIntegration(string restApiId, string resourceId, string httpMethod)
+    {
+        // moto answers an empty body, not a 404, for a method without an integration.
+        var integration = TrySend("GET", $"/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration");
+        return integration?["type"] == null ? null : integration;
+    }
+
+    /// <summary>An integration response of a REST API method as moto has it; null when there is none.</summary>
+    public JsonNode? FindRestIntegrationResponse(string restApiId, string resourceId, string httpMethod, string statusCode) =>
+        TrySend("GET", $"/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}");
+
+    /// <summary>A VPC link of REST APIs (v1; WebSocket APIs use them too).</summary>
+    public string CreateRestVpcLink(string name) =>
+        Send("POST", "/vpclinks", new { name, targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/0abc" } })["id"]!.GetValue<string>();
+
     /// <summary>A REST API with /pets (GET: MOCK, POST: HTTP_PROXY) and /pets/{id} (GET: Lambda proxy, DELETE: no integration).</summary>
     public PetStore CreatePetStore(string name)
     {
@@ -88,6 +104,18 @@ public sealed class MotoSeed(string endpoint)
             uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:get-pet/invocations",
         });
         return new PetStore(api, root, pets, pet);
+    }
+
+    private JsonNode? TrySend(string method, string path)
+    {
+        try
+        {
+            return Send(method, path);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("-> 404"))
+        {
+            return null;
+        }
     }
 
     private JsonNode Send(string method, string path, object? body = null)
