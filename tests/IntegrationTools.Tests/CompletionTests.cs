@@ -110,7 +110,28 @@ public sealed class CompletionTests(MotoFixture moto)
         Assert.Empty(Complete(ps, $"Get-ApiIntegrationResponse -EndpointUrl {moto.Endpoint} -ApiId {api} -IntegrationResponseId "));
     }
 
+    [Fact]
+    public void StatusCodeCompletesTheMethodsIntegrationResponses()
+    {
+        var store = moto.Seed.CreatePetStore("completion-status");
+        moto.Seed.PutRestIntegrationResponse(store.RestApiId, store.PetsId, "GET", "200");
+        moto.Seed.PutRestIntegrationResponse(store.RestApiId, store.PetsId, "GET", "404", "Not found.*");
+        using var ps = moto.NewSession();
+        foreach (var command in new[] { "Get-RestIntegrationResponse", "Remove-RestIntegrationResponse", "Set-RestIntegrationResponse" })
+        {
+            var codes = Complete(ps, $"{command} -EndpointUrl {moto.Endpoint} -RestApiId {store.RestApiId} -ResourcePath /pets -HttpMethod GET -StatusCode ");
+            Assert.Equal(["200", "404"], codes.Select(m => m.Text).Order());
+            Assert.Contains(codes, m => m.Text == "404" && m.Tooltip.Contains("Not found.*"));
+        }
+        var byId = Complete(ps, $"Get-RestIntegrationResponse -EndpointUrl {moto.Endpoint} -RestApiId {store.RestApiId} -ResourceId {store.PetsId} -HttpMethod GET -StatusCode 4");
+        Assert.Equal("404", Assert.Single(byId).Text);
+        // Without the method there is nothing to look up.
+        Assert.Empty(Complete(ps, $"Get-RestIntegrationResponse -EndpointUrl {moto.Endpoint} -RestApiId {store.RestApiId} -ResourcePath /pets -StatusCode "));
+    }
+
     [Theory]
+    [InlineData("New-ApiIntegrationResponse -IntegrationResponseKey '/4", @"'/4\d\d/'")]
+    [InlineData("New-ApiIntegrationResponse -IntegrationResponseKey '$de", "'$default'")]
     [InlineData("Set-RestIntegration -ContentHandling CONVERT_TO_", "CONVERT_TO_BINARY,CONVERT_TO_TEXT")]
     [InlineData("Set-RestIntegration -PassthroughBehavior WHEN_", "WHEN_NO_MATCH,WHEN_NO_TEMPLATES")]
     [InlineData("Set-ApiIntegration -ContentHandlingStrategy CONVERT_TO_T", "CONVERT_TO_TEXT")]

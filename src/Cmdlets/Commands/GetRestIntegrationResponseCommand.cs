@@ -38,6 +38,7 @@ namespace IntegrationTools.Commands
         /// <summary>The status code of one integration response; without it every response of the integration is returned.</summary>
         [Parameter(Position = 3, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestStatusCodeCompleter))]
         public string? StatusCode { get; set; }
 
         #endregion

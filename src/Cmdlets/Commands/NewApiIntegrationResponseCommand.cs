@@ -36,6 +36,7 @@ namespace IntegrationTools.Commands
         /// <summary>'$default', or a regular expression between slashes matched against the integration's status code, such as '/2\d\d/'.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.IntegrationResponseKeyCompleter))]
         public string IntegrationResponseKey { get; set; } = "";
 
         /// <summary>Response templates by template selection key (such as $default).</summary>

@@ -38,6 +38,7 @@ namespace IntegrationTools.Commands
         /// <summary>The status code of the integration response.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestStatusCodeCompleter))]
         public string StatusCode { get; set; } = "";
 
         /// <summary>Writes the integration response that was removed.</summary>

@@ -48,6 +48,7 @@ namespace IntegrationTools.Commands
         /// <summary>The status code of the method response this response maps to, such as 200.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completers.RestStatusCodeCompleter))]
         public string? StatusCode { get; set; }
 
         /// <summary>The regular expression that selects this response by the backend's status (or Lambda error message).</summary>

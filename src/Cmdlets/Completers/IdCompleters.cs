@@ -133,3 +133,69 @@ namespace IntegrationTools.Completers
         }
     }
 }
+
+namespace IntegrationTools.Completers
+{
+    /// <summary>-StatusCode of the REST integration response cmdlets: the integration responses of the method named by -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod.</summary>
+    public sealed class RestStatusCodeCompleter : LiveCompleter
+    {
+        private const char Separator = '\u001f';
+
+        protected override string? Scope(IDictionary fakeBoundParameters)
+        {
+            var restApiId = Bound(fakeBoundParameters, "RestApiId");
+            var method = Bound(fakeBoundParameters, "HttpMethod");
+            var resourceId = Bound(fakeBoundParameters, "ResourceId") ?? "";
+            var resourcePath = Bound(fakeBoundParameters, "ResourcePath") ?? "";
+            if (restApiId == null || method == null || (resourceId.Length == 0 && resourcePath.Length == 0)) return null;
+            return string.Join(Separator.ToString(), restApiId, resourceId, resourcePath, method);
+        }
+
+        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
+        {
+            var parts = scope.Split(Separator);
+            var service = new RestApiService(client);
+            var target = service.ResolveMethodAsync(parts[0], parts[1].Length == 0 ? null : parts[1], parts[2], parts[3], ct).GetAwaiter().GetResult();
+            var integration = service.GetIntegrationAsync(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath, ct).GetAwaiter().GetResult();
+            return integration.IntegrationResponses
+                .Select(r => new Candidate(r.StatusCode, null,
+                    string.IsNullOrEmpty(r.SelectionPattern) ? $"{r.StatusCode}: the default response" : $"{r.StatusCode}: selection pattern {r.SelectionPattern}"))
+                .ToList();
+        }
+    }
+}
+
+namespace IntegrationTools.Completers
+{
+    using System;
+    using System.Management.Automation;
+    using System.Management.Automation.Language;
+
+    /// <summary>-IntegrationResponseKey of WebSocket integration responses: the default key and the usual status code patterns; never throws.</summary>
+    public sealed class IntegrationResponseKeyCompleter : IArgumentCompleter
+    {
+        private static readonly (string Value, string Tip)[] Keys =
+        {
+            ("$default", "The response for every status code no other key matches."),
+            (@"/2\d\d/", "Any 2xx status code of the backend."),
+            (@"/4\d\d/", "Any 4xx status code of the backend."),
+            (@"/5\d\d/", "Any 5xx status code of the backend."),
+        };
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var prefix = (wordToComplete ?? "").Trim('\'', '"');
+                return Keys.Where(k => k.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    .Select(k => new CompletionResult("'" + k.Value + "'", k.Value, CompletionResultType.ParameterValue, k.Tip))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                return Enumerable.Empty<CompletionResult>();
+            }
+        }
+    }
+}

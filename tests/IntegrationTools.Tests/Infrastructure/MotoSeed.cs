@@ -81,6 +81,11 @@ public sealed class MotoSeed(string endpoint)
     public JsonNode? FindRestIntegrationResponse(string restApiId, string resourceId, string httpMethod, string statusCode) =>
         TrySend("GET", $"/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}");
 
+    /// <summary>An integration response of a REST API method's integration.</summary>
+    public void PutRestIntegrationResponse(string restApiId, string resourceId, string httpMethod, string statusCode, string? selectionPattern = null) =>
+        Send("PUT", $"/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}",
+            selectionPattern == null ? new { } : (object)new { selectionPattern });
+
     /// <summary>A VPC link of REST APIs (v1; WebSocket APIs use them too).</summary>
     public string CreateRestVpcLink(string name) =>
         Send("POST", "/vpclinks", new { name, targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/0abc" } })["id"]!.GetValue<string>();
