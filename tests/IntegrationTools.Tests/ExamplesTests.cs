@@ -50,6 +50,24 @@ public sealed class ExamplesTests(MotoFixture moto)
     }
 
     [Fact]
+    public void EveryExampleScriptHasCommentBasedHelpForItselfAndEachParameter()
+    {
+        using var ps = moto.NewSession();
+        var result = ps.Run("""
+            foreach ($file in $Files) {
+                $help = Get-Help -Name $file -Full
+                $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+                $parameters = (Get-Command -Name $file).Parameters.Keys | Where-Object { $_ -notin $common }
+                $undocumented = @($parameters | Where-Object { $name = $_; -not ($help.parameters.parameter | Where-Object { $_.name -eq $name -and "$($_.description.Text)".Trim() }) })
+                "$([System.IO.Path]::GetFileName($file))|$([bool]"$($help.Synopsis)".Trim())|$([bool]"$($help.description.Text)".Trim())|$(@($help.examples.example).Count)|$($undocumented -join ',')"
+            }
+            """, new Dictionary<string, object?> { ["Files"] = Directory.GetFiles(Examples, "*.ps1") });
+        result.ThrowIfFailed();
+        Assert.NotEmpty(result.Output);
+        Assert.All(result.Output.Select(o => o.ToString()), line => Assert.Matches(@"^[\w-]+\.ps1\|True\|True\|[1-9]\d*\|$", line));
+    }
+
+    [Fact]
     [ExampleScript("Quickstart.ps1")]
     public void QuickstartCreatesAndChangesIntegrationsThroughTheCmdletsAndShowsThem()
     {
