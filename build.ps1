@@ -6,7 +6,7 @@
     Tasks, in order, as build.sh runs them:
       Build   dotnet publish src/Cmdlets (netstandard2.0) into artifacts/publish
       Layout  tools/ModuleBuilder: manifest (version stamped from Directory.Build.props), IntegrationTools.dll at the
-              root, the engine and AWSSDK.Core in dependencies/, format views, help compiled from docs/help
+              root, the engine, AWSSDK.Core and YamlDotNet in dependencies/, format views, type data, help compiled from docs/help
       Test    (with -Test) ./test.sh's suites: dotnet test, then Invoke-Pester tests/Pester when Pester 5 is installed
 .EXAMPLE
     ./build.ps1
