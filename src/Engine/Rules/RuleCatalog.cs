@@ -19,7 +19,8 @@ namespace IntegrationTools.Rules
                 .Concat(RestInputRules.All)
                 .Concat(ApiRules.All.Select(r => r.Info))
                 .Concat(ApiContextRules.All)
-                .Concat(ApiIntegrationResponseRules.All.Select(r => r.Info));
+                .Concat(ApiIntegrationResponseRules.All.Select(r => r.Info))
+                .Concat(LiveRules.All);
 
         public static List<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
             RestRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();

@@ -22,12 +22,16 @@ namespace IntegrationTools.Validation
     /// <summary>What the rule catalog says about one definition.</summary>
     public sealed class ValidationResult
     {
-        public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings)
+        public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings, object? definition = null)
         {
             Kind = kind;
             Target = target;
             Findings = findings;
+            Definition = definition;
         }
+
+        /// <summary>The definition as read: a RestIntegrationDefinition or an ApiIntegrationDefinition (null when the kind is unknown).</summary>
+        public object? Definition { get; }
 
         public DefinitionKind Kind { get; }
 
@@ -81,7 +85,7 @@ namespace IntegrationTools.Validation
                     var definition = RestIntegrationDefinition.Read(input, findings, label);
                     var target = Named(definition.RestApiId, definition.ResourceId, definition.ResourcePath) ? definition.Target : label;
                     findings.AddRange(RuleCatalog.Check(definition, context));
-                    return new ValidationResult(kind, target, Retarget(findings, target));
+                    return new ValidationResult(kind, target, Retarget(findings, target), definition);
                 }
                 case DefinitionKind.Api:
                 {
@@ -90,7 +94,7 @@ namespace IntegrationTools.Validation
                     var effective = protocol == context.ProtocolType ? context : new RuleContext(context.Region, protocol, context.MethodRequestParameters);
                     var target = definition.ApiId != null ? definition.Target : label;
                     findings.AddRange(RuleCatalog.Check(definition, effective));
-                    return new ValidationResult(kind, target, Retarget(findings, target));
+                    return new ValidationResult(kind, target, Retarget(findings, target), definition);
                 }
                 default:
                 {
