@@ -51,7 +51,7 @@ public sealed class TestApiIntegrationLiveTests(MotoFixture moto)
         var drift = findings.Where(f => Rule(f) == "IT3006").ToList();
         Assert.Equal(["TimeoutInMillis", "Uri"], drift.Select(Field).Order());
         Assert.Equal("Uri is 'https://petstore.example.com/pets' as deployed but 'https://petstore-v2.example.com/pets' in the definition.", Message(drift.Single(f => Field(f) == "Uri")));
-        Assert.Equal("TimeoutInMillis is 29000 as deployed but 5000 in the definition.", Message(drift.Single(f => Field(f) == "TimeoutInMillis")));
+        Assert.Equal("TimeoutInMillis is not set (the default, 29000) as deployed but 5000 in the definition.", Message(drift.Single(f => Field(f) == "TimeoutInMillis")));
 
         var path = Assert.Single(findings, f => Rule(f) == "IT3003");
         Assert.Contains("no resource with the path '/pet'", Message(path));

@@ -133,18 +133,18 @@ namespace IntegrationTools.Rules
             d.Text("Type", defined.Type, deployed.Type, ignoreCase: true);
             d.Text("IntegrationHttpMethod", defined.IntegrationHttpMethod, deployed.IntegrationHttpMethod, ignoreCase: true);
             d.Text("Uri", defined.Uri, deployed.Uri);
-            d.Text("ConnectionType", defined.ConnectionType ?? "INTERNET", deployed.ConnectionType ?? "INTERNET", ignoreCase: true);
+            d.Text("ConnectionType", defined.ConnectionType, deployed.ConnectionType, ignoreCase: true, fallback: "INTERNET");
             d.Text("ConnectionId", defined.ConnectionId, deployed.ConnectionId);
             d.Text("Credentials", defined.Credentials, deployed.Credentials);
             d.Map("RequestParameters", defined.RequestParameters, deployed.RequestParameters);
             d.Map("RequestTemplates", defined.RequestTemplates, deployed.RequestTemplates);
-            d.Text("PassthroughBehavior", defined.PassthroughBehavior ?? "WHEN_NO_MATCH", deployed.PassthroughBehavior ?? "WHEN_NO_MATCH", ignoreCase: true);
-            d.Text("CacheNamespace", defined.CacheNamespace ?? resourceId, deployed.CacheNamespace ?? resourceId);
+            d.Text("PassthroughBehavior", defined.PassthroughBehavior, deployed.PassthroughBehavior, ignoreCase: true, fallback: "WHEN_NO_MATCH");
+            d.Text("CacheNamespace", defined.CacheNamespace, deployed.CacheNamespace, fallback: resourceId);
             d.Set("CacheKeyParameters", defined.CacheKeyParameters, deployed.CacheKeyParameters);
             d.Text("ContentHandling", defined.ContentHandling, deployed.ContentHandling, ignoreCase: true);
-            d.Number("TimeoutInMillis", defined.TimeoutInMillis ?? RestFacts.DefaultTimeout, deployed.TimeoutInMillis ?? RestFacts.DefaultTimeout);
-            d.Text("InsecureSkipVerification", Flag(defined.InsecureSkipVerification), Flag(deployed.InsecureSkipVerification));
-            d.Text("ResponseTransferMode", defined.ResponseTransferMode ?? "BUFFERED", deployed.ResponseTransferMode ?? "BUFFERED", ignoreCase: true);
+            d.Number("TimeoutInMillis", defined.TimeoutInMillis, deployed.TimeoutInMillis, RestFacts.DefaultTimeout);
+            d.Text("InsecureSkipVerification", Flag(defined.InsecureSkipVerification), Flag(deployed.InsecureSkipVerification), fallback: "False");
+            d.Text("ResponseTransferMode", defined.ResponseTransferMode, deployed.ResponseTransferMode, ignoreCase: true, fallback: "BUFFERED");
             d.Text("IntegrationTarget", defined.IntegrationTarget, deployed.IntegrationTarget);
             return d.Findings;
         }
@@ -162,19 +162,19 @@ namespace IntegrationTools.Rules
             d.Text("IntegrationType", defined.IntegrationType, deployed.IntegrationType, ignoreCase: true);
             d.Text("IntegrationSubtype", defined.IntegrationSubtype, deployed.IntegrationSubtype);
             d.Text("IntegrationUri", defined.IntegrationUri, deployed.IntegrationUri);
-            d.Text("IntegrationMethod", defined.IntegrationMethod ?? (proxyLambda ? "POST" : null), deployed.IntegrationMethod ?? (proxyLambda ? "POST" : null), ignoreCase: true);
-            d.Text("ConnectionType", defined.ConnectionType ?? "INTERNET", deployed.ConnectionType ?? "INTERNET", ignoreCase: true);
+            d.Text("IntegrationMethod", defined.IntegrationMethod, deployed.IntegrationMethod, ignoreCase: true, fallback: proxyLambda ? "POST" : null);
+            d.Text("ConnectionType", defined.ConnectionType, deployed.ConnectionType, ignoreCase: true, fallback: "INTERNET");
             d.Text("ConnectionId", defined.ConnectionId, deployed.ConnectionId);
             d.Text("CredentialsArn", defined.CredentialsArn, deployed.CredentialsArn);
             d.Text("Description", defined.Description, deployed.Description);
             var payload = webSocket ? "1.0" : null;
-            d.Text("PayloadFormatVersion", defined.PayloadFormatVersion ?? payload, deployed.PayloadFormatVersion ?? payload);
+            d.Text("PayloadFormatVersion", defined.PayloadFormatVersion, deployed.PayloadFormatVersion, fallback: payload);
             var passthrough = webSocket ? "WHEN_NO_MATCH" : null;
-            d.Text("PassthroughBehavior", defined.PassthroughBehavior ?? passthrough, deployed.PassthroughBehavior ?? passthrough, ignoreCase: true);
+            d.Text("PassthroughBehavior", defined.PassthroughBehavior, deployed.PassthroughBehavior, ignoreCase: true, fallback: passthrough);
             d.Text("ContentHandlingStrategy", defined.ContentHandlingStrategy, deployed.ContentHandlingStrategy, ignoreCase: true);
             d.Text("TemplateSelectionExpression", defined.TemplateSelectionExpression, deployed.TemplateSelectionExpression);
             var timeout = webSocket ? 29_000 : 30_000;
-            d.Number("TimeoutInMillis", defined.TimeoutInMillis ?? timeout, deployed.TimeoutInMillis ?? timeout);
+            d.Number("TimeoutInMillis", defined.TimeoutInMillis, deployed.TimeoutInMillis, timeout);
             d.Text("ServerNameToVerify", defined.ServerNameToVerify, deployed.ServerNameToVerify);
             d.Map("RequestParameters", defined.RequestParameters, deployed.RequestParameters);
             d.Map("RequestTemplates", defined.RequestTemplates, deployed.RequestTemplates);
@@ -228,19 +228,23 @@ namespace IntegrationTools.Rules
 
             public List<Finding> Findings { get; } = new List<Finding>();
 
-            public void Text(string field, string? defined, string? deployed, bool ignoreCase = false)
+            /// <summary>Compares text; <paramref name="fallback"/> is the service's default for a value not given.</summary>
+            public void Text(string field, string? defined, string? deployed, bool ignoreCase = false, string? fallback = null)
             {
                 var a = string.IsNullOrEmpty(defined) ? null : defined;
                 var b = string.IsNullOrEmpty(deployed) ? null : deployed;
-                if (string.Equals(a, b, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return;
-                Add(field, $"{field} is {Show(b)} as deployed but {Show(a)} in the definition.");
+                if (string.Equals(a ?? fallback, b ?? fallback, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return;
+                Add(field, $"{field} is {Show(b, fallback)} as deployed but {Show(a, fallback)} in the definition.");
             }
 
-            public void Number(string field, int defined, int deployed)
+            public void Number(string field, int? defined, int? deployed, int fallback)
             {
-                if (defined == deployed) return;
-                Add(field, $"{field} is {deployed.ToString(CultureInfo.InvariantCulture)} as deployed but {defined.ToString(CultureInfo.InvariantCulture)} in the definition.");
+                if ((defined ?? fallback) == (deployed ?? fallback)) return;
+                Add(field, $"{field} is {N(deployed, fallback)} as deployed but {N(defined, fallback)} in the definition.");
             }
+
+            private static string N(int? value, int fallback) =>
+                value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : $"not set (the default, {fallback.ToString(CultureInfo.InvariantCulture)})";
 
             public void Map(string field, IReadOnlyDictionary<string, string>? defined, IReadOnlyDictionary<string, string>? deployed)
             {
@@ -273,7 +277,8 @@ namespace IntegrationTools.Rules
                 Findings.Add(MatchesDeployed.Finding(_target, field, message,
                     "Apply the definition to bring the integration back in line (Set-RestIntegration / Set-ApiIntegration), or update the definition to what is deployed (Get-RestIntegration / Get-ApiIntegration shows it)."));
 
-            private static string Show(string? value) => value == null ? "not set" : "'" + (value.Length > 80 ? value.Substring(0, 80) + "…" : value) + "'";
+            private static string Show(string? value, string? fallback = null) =>
+                value == null ? (fallback == null ? "not set" : $"not set (the default, '{fallback}')") : "'" + (value.Length > 80 ? value.Substring(0, 80) + "…" : value) + "'";
 
             private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
         }
