@@ -107,6 +107,13 @@ namespace IntegrationTools.Commands
             var context = new RuleContext(Region, ProtocolType?.ToUpperInvariant());
             var kind = (DefinitionKind)Enum.Parse(typeof(DefinitionKind), ApiKind, ignoreCase: true);
             var result = DefinitionValidator.Validate(plain, kind, context, $"input {_count}");
+            if (!Live && !Invoke)
+            {
+                // Offline: nothing to add to the catalog's findings.
+                if (Quiet) WriteObject(result.Passed);
+                else WriteObject(result.Findings, enumerateCollection: true);
+                return;
+            }
             var findings = new List<Finding>(result.Findings);
             var output = new List<object>();
             var failed = false;
