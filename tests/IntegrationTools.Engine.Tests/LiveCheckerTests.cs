@@ -35,6 +35,7 @@ public sealed class LiveCheckerTests
                         { "id": "res456", "parentId": "root01", "pathPart": "pets", "path": "/pets", "resourceMethods": { "GET": {}, "POST": {} } } ] }
             """),
         "GET /restapis/a1b2c3d4e5/resources/res456/methods/GET/integration" => Responses.Json(integration),
+        "GET /restapis/a1b2c3d4e5/resources/res456/methods/GET" => Responses.Json("""{ "httpMethod": "GET", "authorizationType": "NONE", "requestParameters": { "method.request.header.x-id": true } }"""),
         _ => null,
     };
 
@@ -54,6 +55,21 @@ public sealed class LiveCheckerTests
         Assert.Equal("IntegrationHttpMethod is 'POST' as deployed but 'GET' in the definition.", method.Message);
         Assert.Equal("RequestParameters differ: 'integration.request.header.x-extra' is deployed (''1'') but not defined.", findings.Single(f => f.Field == "RequestParameters").Message);
         Assert.All(findings, f => Assert.Equal("restapi/a1b2c3d4e5 /pets GET", f.Target));
+    }
+
+    [Fact]
+    public async Task TheMethodsDeclaredParametersAndTheSessionRegionAreUsedByTheRules()
+    {
+        // Offline, IT1023 cannot know what the method declares; live, GetMethod says it declares only x-id.
+        var definition = new Hashtable(RestDefinition, StringComparer.OrdinalIgnoreCase)
+        {
+            ["RequestParameters"] = new Hashtable { ["integration.request.header.x-id"] = "method.request.header.x-id", ["integration.request.querystring.q"] = "method.request.querystring.q" },
+        };
+        var deployed = """{ "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://petstore.example.com/pets", "requestParameters": { "integration.request.header.x-id": "method.request.header.x-id", "integration.request.querystring.q": "method.request.querystring.q" } }""";
+        Assert.Empty(Validation.DefinitionValidator.Validate(definition, DefinitionKind.Auto, RuleContext.Offline).Findings);
+        var finding = Assert.Single(await Check(definition, call => RestAccount(call, deployed)));
+        Assert.Equal("IT1023", finding.RuleId);
+        Assert.Contains("method.request.querystring.q", finding.Message);
     }
 
     [Fact]

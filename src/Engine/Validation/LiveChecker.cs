@@ -62,8 +62,8 @@ namespace IntegrationTools.Validation
                 findings.Add(api);
                 return;
             }
-            // The region is now the API's: the rules that compare regions (Lambda URIs) can run.
-            findings.AddRange(New(offline, RuleCatalog.Check(d, new RuleContext(_region, null))));
+            // The region is now the API's: the rules that compare regions (Lambda URIs) run with it.
+            AddNew(offline, findings, RuleCatalog.Check(d, new RuleContext(_region, null)));
 
             if (d.ConnectionType == "VPC_LINK" && d.ConnectionId != null && !d.ConnectionId.Contains("${"))
             {
@@ -107,6 +107,11 @@ namespace IntegrationTools.Validation
                 findings.Add(method);
                 return;
             }
+            // The region is now the API's and the method's declared request parameters are known: the rules that compare
+            // regions (Lambda URIs) and the ones about mapped and cached method parameters (IT1023) run with them.
+            var declared = await OrNull(_rest.GetMethodAsync(new RestMethodTarget(d.RestApiId, resource.ResourceId, resource.Path, d.HttpMethod), ct)).ConfigureAwait(false);
+            if (declared != null)
+                AddNew(offline, findings, RuleCatalog.Check(d, new RuleContext(_region, null, declared.RequestParameters.Keys.ToList())));
 
             var deployed = await OrNull(_rest.GetIntegrationAsync(d.RestApiId, resource.ResourceId, d.HttpMethod, resource.Path, ct)).ConfigureAwait(false);
             if (deployed == null)
@@ -132,7 +137,7 @@ namespace IntegrationTools.Validation
             }
             var info = new ApiInfo { ApiId = d.ApiId, ProtocolType = protocol };
             // The protocol and region are now known: the rules that depend on them run with them.
-            findings.AddRange(New(offline, RuleCatalog.Check(d, new RuleContext(_region, protocol))));
+            AddNew(offline, findings, RuleCatalog.Check(d, new RuleContext(_region, protocol)));
 
             if (string.Equals(d.ConnectionType, "VPC_LINK", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(d.ConnectionId) && !d.ConnectionId!.Contains("${"))
             {
@@ -175,11 +180,12 @@ namespace IntegrationTools.Validation
             return await OrNull(_rest.GetRestApiAsync(id, ct)).ConfigureAwait(false) != null ? LiveRules.Rest : null;
         }
 
-        /// <summary>The findings of a second run of the rules that the offline run did not already report.</summary>
-        private static IEnumerable<Finding> New(ValidationResult offline, IEnumerable<Finding> again)
+        /// <summary>Adds the findings of another run of the rules that neither the offline run nor the live checks so far reported.</summary>
+        private static void AddNew(ValidationResult offline, List<Finding> findings, IEnumerable<Finding> again)
         {
-            var known = new HashSet<string>(offline.Findings.Select(Key), StringComparer.Ordinal);
-            return again.Where(f => known.Add(Key(f)));
+            var known = new HashSet<string>(offline.Findings.Concat(findings).Select(Key), StringComparer.Ordinal);
+            foreach (var finding in again)
+                if (known.Add(Key(finding))) findings.Add(finding);
         }
 
         private static string Key(Finding f) => f.RuleId + "|" + f.Field + "|" + f.Message;
