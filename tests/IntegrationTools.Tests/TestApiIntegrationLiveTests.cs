@@ -201,6 +201,21 @@ public sealed class TestApiIntegrationLiveTests(MotoFixture moto)
     }
 
     [Fact]
+    public void InvokeWithWhatIfSendsNoTestInvocation()
+    {
+        var store = moto.Seed.CreatePetStore("invoke-whatif");
+        using var ps = moto.NewSession();
+        var result = ps.Run($$"""
+            @{ RestApiId = '{{store.RestApiId}}'; ResourcePath = '/pets'; HttpMethod = 'POST'; Type = 'HTTP_PROXY'; IntegrationHttpMethod = 'POST'; Uri = 'https://petstore.example.com/pets' } |
+                Test-ApiIntegration -Invoke -WhatIf -PathWithQueryString '/pets?dry=1' -EndpointUrl $Endpoint
+            """);
+        // Against moto a sent invocation is an error; with -WhatIf nothing is sent, so there is none.
+        result.ThrowIfFailed();
+        Assert.Empty(result.Output);
+        Assert.Contains($"What if: Performing the operation \"TestInvokeMethod POST /restapis/{store.RestApiId}/resources/{store.PetsId}/methods/POST for /pets?dry=1", ps.HostText);
+    }
+
+    [Fact]
     public void RequestParametersWithoutInvokeEndTheCommand()
     {
         using var ps = moto.NewSession();

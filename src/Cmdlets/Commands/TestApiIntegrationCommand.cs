@@ -20,7 +20,8 @@ namespace IntegrationTools.Commands
     /// of REST API methods. Writes one finding per problem (and the invocation result), or with -Quiet one $true/$false
     /// per definition.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration")]
+    // ShouldProcess guards -Invoke only: a test invocation runs the integration, so the backend receives the request.
+    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(Finding))]
     [OutputType(typeof(bool))]
     [OutputType(typeof(TestInvokeResult))]
@@ -189,6 +190,9 @@ namespace IntegrationTools.Commands
             {
                 var service = new RestApiService(Client);
                 var method = Await(service.ResolveMethodAsync(d.RestApiId, d.ResourceId, d.ResourcePath, d.HttpMethod, CancellationToken));
+                if (!ShouldProcess(target, $"TestInvokeMethod POST /restapis/{method.RestApiId}/resources/{method.ResourceId}/methods/{method.HttpMethod}"
+                    + (PathWithQueryString == null ? "" : $" for {PathWithQueryString}") + " (runs the integration: the backend receives the request)"))
+                    return;
                 var invocation = Await(service.TestInvokeMethodAsync(method, new TestInvokeRequest
                 {
                     PathWithQueryString = PathWithQueryString,
