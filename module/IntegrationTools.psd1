@@ -39,6 +39,7 @@
         'formats/IntegrationTools.Models.ApiIntegration.Format.ps1xml'
         'formats/IntegrationTools.Models.ApiIntegrationResponse.Format.ps1xml'
         'formats/IntegrationTools.Rules.Finding.Format.ps1xml'
+        'formats/IntegrationTools.Models.TestInvokeResult.Format.ps1xml'
     )
     PrivateData          = @{
         PSData = @{

@@ -100,6 +100,22 @@ namespace IntegrationTools.Commands
             return record;
         }
 
+        /// <summary>An operation the endpoint does not implement (such as TestInvokeMethod on a local emulator): NotImplemented.</summary>
+        public static ErrorRecord ForNotSupported(ApiGatewayException ex, string errorId, object target, string recommendedAction)
+        {
+            var record = new ErrorRecord(new PSNotSupportedException(ex.Message, ex), errorId, ErrorCategory.NotImplemented, target);
+            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
+        /// <summary>An input item the cmdlet cannot do what was asked with (nothing was sent for it): InvalidArgument.</summary>
+        public static ErrorRecord ForInput(string message, string errorId, object target, string recommendedAction)
+        {
+            var record = new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
+            return record;
+        }
+
         private static string DefaultAction(ApiGatewayException ex)
         {
             switch (ex.Kind)

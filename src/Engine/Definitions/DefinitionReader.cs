@@ -20,7 +20,7 @@ namespace IntegrationTools.Definitions
     {
         public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings)
         {
-            var values = new DefinitionValues();
+            var values = new DefinitionValues(schema);
             if (!(input is IDictionary dictionary))
             {
                 findings.Add(ReadingRules.NotADefinition.Finding(target, null,
@@ -28,29 +28,31 @@ namespace IntegrationTools.Definitions
                     "Pipe hashtables (@{ Name = value }), objects (from ConvertFrom-Json, Import-Csv, YAML) or the output of the Get- cmdlets."));
                 return values;
             }
-            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (DictionaryEntry entry in dictionary)
+            // IDictionaryEnumerator's Key and Value, not foreach's boxed DictionaryEntry per key.
+            var entries = dictionary.GetEnumerator();
+            while (entries.MoveNext())
             {
-                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-                var members = schema.Container(key);
-                if (members != null && schema.Find(key) == null)
-                {
-                    ReadContainer(schema, key, entry.Value, members, values, seen, target, findings);
-                    continue;
-                }
+                var entry = new DictionaryEntry(entries.Key, entries.Value);
+                var key = entry.Key as string ?? Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
                 var field = schema.Find(key);
                 if (field == null)
                 {
+                    var members = schema.Container(key);
+                    if (members != null)
+                    {
+                        ReadContainer(schema, key, entry.Value, members, values, target, findings);
+                        continue;
+                    }
                     findings.Add(UnknownKey(schema, key, target));
                     continue;
                 }
-                ReadField(field, key, entry.Value, values, seen, target, findings);
+                ReadField(field, key, entry.Value, values, target, findings);
             }
             return values;
         }
 
         private static void ReadContainer(DefinitionSchema schema, string container, object? value, IReadOnlyList<FieldSpec> members,
-            DefinitionValues values, Dictionary<string, string> seen, string target, ICollection<Finding> findings)
+            DefinitionValues values, string target, ICollection<Finding> findings)
         {
             if (value == null) return;
             if (!(value is IDictionary nested))
@@ -72,24 +74,25 @@ namespace IntegrationTools.Definitions
                         $"Use one of: {string.Join(", ", members.Select(m => m.AllNames().Last()))}."));
                     continue;
                 }
-                ReadField(field, container + "." + key, entry.Value, values, seen, target, findings);
+                ReadField(field, container + "." + key, entry.Value, values, target, findings);
             }
         }
 
         private static void ReadField(FieldSpec field, string key, object? raw, DefinitionValues values,
-            Dictionary<string, string> seen, string target, ICollection<Finding> findings)
+            string target, ICollection<Finding> findings)
         {
             if (field.Kind == FieldKind.Ignored || raw == null) return;
-            if (seen.TryGetValue(field.Name, out var earlier))
+            var earlier = values.KeyOf(field);
+            if (earlier != null)
             {
                 findings.Add(ReadingRules.DuplicateField.Finding(target, field.Name,
                     $"{field.Name} is given twice, as '{earlier}' and as '{key}'.", "Keep one of them."));
                 return;
             }
-            seen[field.Name] = key;
+            values.SetKey(field, key);
             if (TryConvert(field.Kind, raw, out var value, out var problem))
             {
-                values.Set(field.Name, value);
+                values.Set(field, value);
                 return;
             }
             findings.Add(ReadingRules.WrongType.Finding(target, field.Name, $"{field.Name} {problem}", ExpectedForm(field)));
@@ -144,10 +147,12 @@ namespace IntegrationTools.Definitions
                 {
                     var map = AsDictionary(raw);
                     if (map == null) { problem = $"must be a hashtable of text keys and text values; got {Describe(raw)}."; return false; }
-                    var result = new Dictionary<string, string>(StringComparer.Ordinal);
-                    foreach (DictionaryEntry entry in map)
+                    var result = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
+                    var entries = map.GetEnumerator();
+                    while (entries.MoveNext())
                     {
-                        var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                        var entry = new DictionaryEntry(entries.Key, entries.Value);
+                        var key = entry.Key as string ?? Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
                         if (entry.Value is string text) result[key] = text;
                         else if (entry.Value == null) result[key] = "";
                         else if (entry.Value is IConvertible c && !(entry.Value is IEnumerable)) result[key] = c.ToString(CultureInfo.InvariantCulture);
@@ -268,28 +273,56 @@ namespace IntegrationTools.Definitions
             new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
     }
 
-    /// <summary>The values of a definition that could be read, by canonical field name.</summary>
+    /// <summary>
+    /// The values of a definition that could be read, by canonical field name. Kept in arrays indexed by the field's place in
+    /// its schema (no dictionary per definition), with the key each field was read from, to tell a field given twice.
+    /// </summary>
     public sealed class DefinitionValues
     {
-        private readonly Dictionary<string, object?> _values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        private readonly DefinitionSchema? _schema;
+        private readonly object?[] _values;
+        private readonly string?[] _keys;
 
-        public IEnumerable<string> Names => _values.Keys;
+        internal DefinitionValues(DefinitionSchema schema)
+        {
+            _schema = schema;
+            _values = new object?[schema.Fields.Count];
+            _keys = new string?[schema.Fields.Count];
+        }
 
-        public bool Has(string name) => _values.ContainsKey(name);
+        public IEnumerable<string> Names
+        {
+            get
+            {
+                for (var i = 0; i < _values.Length; i++)
+                    if (_values[i] != null) yield return _schema!.Fields[i].Name;
+            }
+        }
 
-        internal void Set(string name, object? value) => _values[name] = value;
+        public bool Has(string name) => Get(name) != null;
 
-        public string? String(string name) => _values.TryGetValue(name, out var v) ? v as string : null;
+        internal string? KeyOf(FieldSpec field) => _keys[field.Index];
 
-        public int? Integer(string name) => _values.TryGetValue(name, out var v) ? v as int? : null;
+        internal void SetKey(FieldSpec field, string key) => _keys[field.Index] = key;
 
-        public bool? Boolean(string name) => _values.TryGetValue(name, out var v) ? v as bool? : null;
+        internal void Set(FieldSpec field, object? value) => _values[field.Index] = value;
 
-        public Dictionary<string, string>? Map(string name) => _values.TryGetValue(name, out var v) ? v as Dictionary<string, string> : null;
+        public string? String(string name) => Get(name) as string;
 
-        public List<string>? List(string name) => _values.TryGetValue(name, out var v) ? v as List<string> : null;
+        public int? Integer(string name) => Get(name) as int?;
 
-        public Dictionary<string, Dictionary<string, string>>? MapOfMaps(string name) =>
-            _values.TryGetValue(name, out var v) ? v as Dictionary<string, Dictionary<string, string>> : null;
+        public bool? Boolean(string name) => Get(name) as bool?;
+
+        public Dictionary<string, string>? Map(string name) => Get(name) as Dictionary<string, string>;
+
+        public List<string>? List(string name) => Get(name) as List<string>;
+
+        public Dictionary<string, Dictionary<string, string>>? MapOfMaps(string name) => Get(name) as Dictionary<string, Dictionary<string, string>>;
+
+        private object? Get(string name)
+        {
+            var index = _schema!.IndexOf(name);
+            return index < 0 ? null : _values[index];
+        }
     }
 }

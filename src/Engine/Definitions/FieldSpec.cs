@@ -39,6 +39,9 @@ namespace IntegrationTools.Definitions
         /// <summary>The CLI container member this field may be nested in (e.g. "tlsConfig"), or null.</summary>
         public string? Container { get; private set; }
 
+        /// <summary>The field's place in its schema (set by <see cref="DefinitionSchema"/>).</summary>
+        internal int Index { get; set; } = -1;
+
         public FieldSpec In(string container)
         {
             Container = container;
@@ -59,11 +62,19 @@ namespace IntegrationTools.Definitions
     {
         private readonly Dictionary<string, FieldSpec> _byName = new Dictionary<string, FieldSpec>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<FieldSpec>> _containers = new Dictionary<string, List<FieldSpec>>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
 
         public DefinitionSchema(string description, params FieldSpec[] fields)
         {
             Description = description;
             Fields = fields;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (fields[i].Index >= 0 && fields[i].Index != i)
+                    throw new ArgumentException($"The field {fields[i].Name} belongs to another schema.", nameof(fields));
+                fields[i].Index = i;
+                _indexByName[fields[i].Name] = i;
+            }
             foreach (var field in fields)
             {
                 if (field.Container != null)
@@ -81,6 +92,10 @@ namespace IntegrationTools.Definitions
         public IReadOnlyList<FieldSpec> Fields { get; }
 
         public FieldSpec? Find(string key) => _byName.TryGetValue(key, out var field) ? field : null;
+
+        /// <summary>The place of the field with this canonical name (any case), or -1.</summary>
+        internal int IndexOf(string name) =>
+            _indexByName.TryGetValue(name, out var index) ? index : Find(name)?.Index ?? -1;
 
         public IReadOnlyList<FieldSpec>? Container(string key) => _containers.TryGetValue(key, out var members) ? members : null;
 

@@ -114,6 +114,50 @@ namespace IntegrationTools.Operations
             return links;
         }
 
+        /// <summary>GetRestApi: one REST API; one that does not exist is a NotFound <see cref="ApiGatewayServiceException"/>.</summary>
+        public async Task<RestApiInfo> GetRestApiAsync(string restApiId, CancellationToken ct)
+        {
+            var request = new WireRequest("GET", "/restapis/{restapi_id}").With("restapi_id", restApiId);
+            var shape = await _client.SendAsync<RestApiShape>(request, ct).ConfigureAwait(false);
+            if (shape?.Id == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a REST API.") { Operation = request.Describe() };
+            return shape.ToModel();
+        }
+
+        /// <summary>GetVpcLink (v1): a VPC link of REST APIs and WebSocket APIs; a missing one is a NotFound error.</summary>
+        public async Task<RestVpcLink> GetVpcLinkAsync(string vpcLinkId, CancellationToken ct)
+        {
+            var request = new WireRequest("GET", "/vpclinks/{vpclink_id}").With("vpclink_id", vpcLinkId);
+            var shape = await _client.SendAsync<RestVpcLinkShape>(request, ct).ConfigureAwait(false);
+            if (shape?.Id == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a VPC link.") { Operation = request.Describe() };
+            return shape.ToModel();
+        }
+
+        /// <summary>
+        /// TestInvokeMethod: simulates a request to the method and returns what API Gateway answered (status, latency, body,
+        /// headers, execution log). A failing status is part of the result, not an error. An endpoint that answers with
+        /// no API Gateway error at all (emulators such as moto lack this operation) is a <see cref="TestInvokeNotSupportedException"/>.
+        /// </summary>
+        public async Task<TestInvokeResult> TestInvokeMethodAsync(RestMethodTarget target, TestInvokeRequest input, CancellationToken ct)
+        {
+            var request = Method("POST", MethodPath, target);
+            request.Body = TestInvokeMethodBody.From(input);
+            WireResponse response;
+            try
+            {
+                response = await _client.SendAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (ApiGatewayServiceException ex) when (TestInvokeNotSupportedException.Matches(ex))
+            {
+                throw new TestInvokeNotSupportedException(_client.Session.Endpoint, ex);
+            }
+            var shape = Parse<TestInvokeMethodShape>(response, request);
+            if (shape?.Status == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a test invocation result.") { Operation = request.Describe() };
+            return shape.ToModel(target, input.PathWithQueryString);
+        }
+
         /// <summary>
         /// Finds the method an operation targets: by resource id when one is given (it wins over a path, as on objects piped
         /// from Get-RestIntegration that carry both), else by path. A method the resource does not declare is a NotFound
@@ -282,6 +326,28 @@ namespace IntegrationTools.Operations
             if (trimmed.Length > 1 && trimmed.EndsWith("/", StringComparison.Ordinal)) trimmed = trimmed.TrimEnd('/');
             return trimmed.Length == 0 ? "/" : trimmed;
         }
+    }
+
+    /// <summary>
+    /// The endpoint does not implement TestInvokeMethod: it answered the request with an HTTP error that carries no API
+    /// Gateway error type (API Gateway itself always names one), as local emulators such as moto do.
+    /// </summary>
+    public sealed class TestInvokeNotSupportedException : ApiGatewayException
+    {
+        public TestInvokeNotSupportedException(Uri endpoint, ApiGatewayServiceException inner)
+            : base($"The endpoint {endpoint.GetLeftPart(UriPartial.Authority)} does not support test invocation (TestInvokeMethod): it answered {inner.Operation} with HTTP {inner.StatusCode} and no API Gateway error.",
+                FailureKind.UnexpectedResponse, inner)
+        {
+            Operation = inner.Operation;
+            Endpoint = endpoint;
+        }
+
+        public Uri Endpoint { get; }
+
+        /// <summary>An error without an AWS error code (the wire layer names those HttpNNN) on a status emulators use for unknown operations.</summary>
+        internal static bool Matches(ApiGatewayServiceException ex) =>
+            ex.ErrorCode.StartsWith("Http", StringComparison.Ordinal)
+            && (ex.StatusCode == 404 || ex.StatusCode == 405 || ex.StatusCode == 500 || ex.StatusCode == 501);
     }
 
     /// <summary>A resource path that the REST API does not have.</summary>

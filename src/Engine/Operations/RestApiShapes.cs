@@ -152,12 +152,14 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("name")] public string? Name { get; set; }
         [JsonPropertyName("status")] public string? Status { get; set; }
         [JsonPropertyName("targetArns")] public List<string>? TargetArns { get; set; }
+        [JsonPropertyName("statusMessage")] public string? StatusMessage { get; set; }
 
         public RestVpcLink ToModel() => new RestVpcLink
         {
             VpcLinkId = Id ?? "",
             Name = Name,
             Status = Status,
+            StatusMessage = StatusMessage,
             TargetArns = TargetArns ?? new List<string>(),
         };
     }

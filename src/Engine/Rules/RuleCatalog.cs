@@ -19,18 +19,23 @@ namespace IntegrationTools.Rules
                 .Concat(RestInputRules.All)
                 .Concat(ApiRules.All.Select(r => r.Info))
                 .Concat(ApiContextRules.All)
-                .Concat(ApiIntegrationResponseRules.All.Select(r => r.Info));
+                .Concat(ApiIntegrationResponseRules.All.Select(r => r.Info))
+                .Concat(LiveRules.All);
 
-        public static List<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
-            RestRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
+        public static List<Finding> Check(RestIntegrationDefinition definition, RuleContext context) => Run(RestRules.All, definition, context, new List<Finding>());
 
-        public static List<Finding> Check(RestIntegrationResponseDefinition definition, RuleContext context) =>
-            RestRules.Responses.SelectMany(rule => rule.Check(definition, context)).ToList();
+        public static List<Finding> Check(RestIntegrationResponseDefinition definition, RuleContext context) => Run(RestRules.Responses, definition, context, new List<Finding>());
 
-        public static List<Finding> Check(ApiIntegrationDefinition definition, RuleContext context) =>
-            ApiRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
+        public static List<Finding> Check(ApiIntegrationDefinition definition, RuleContext context) => Run(ApiRules.All, definition, context, new List<Finding>());
 
-        public static List<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context) =>
-            ApiIntegrationResponseRules.All.SelectMany(rule => rule.Check(definition, context)).ToList();
+        public static List<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context) => Run(ApiIntegrationResponseRules.All, definition, context, new List<Finding>());
+
+        /// <summary>Every rule of <paramref name="rules"/> on one definition, the findings added to <paramref name="into"/> (no copies on the way).</summary>
+        internal static List<Finding> Run<T>(IReadOnlyList<Rule<T>> rules, T definition, RuleContext context, List<Finding> into)
+        {
+            for (var i = 0; i < rules.Count; i++)
+                foreach (var finding in rules[i].Check(definition, context)) into.Add(finding);
+            return into;
+        }
     }
 }

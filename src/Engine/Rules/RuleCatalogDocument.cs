@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using IntegrationTools.Definitions;
 using IntegrationTools.Validation;
 
 namespace IntegrationTools.Rules
@@ -14,43 +15,54 @@ namespace IntegrationTools.Rules
     /// </summary>
     public static class RuleCatalogDocument
     {
-        /// <summary>One rule with the examples its rule object carries (rules that check cmdlet input rather than definitions have none).</summary>
+        /// <summary>One rule with its failing and passing example (from its rule object, or from <see cref="CatalogExamples"/>).</summary>
         public sealed class Entry
         {
-            public Entry(RuleInfo info, string appliesTo, IDictionary? failing, IDictionary? passing)
+            public Entry(RuleInfo info, string appliesTo, RuleExample? example)
             {
                 Info = info;
                 AppliesTo = appliesTo;
-                Failing = failing;
-                Passing = passing;
+                Example = example;
             }
 
             public RuleInfo Info { get; }
 
             public string AppliesTo { get; }
 
-            public IDictionary? Failing { get; }
+            /// <summary>The failing and passing example and how to check them; null only for a rule nobody wrote one for (a test fails).</summary>
+            public RuleExample? Example { get; }
 
-            public IDictionary? Passing { get; }
+            public object? Failing => Example?.Failing;
+
+            public object? Passing => Example?.Passing;
         }
 
         public static IReadOnlyList<Entry> Entries()
         {
             var entries = new List<Entry>();
-            entries.AddRange(ReadingRules.All.Select(r => new Entry(r, "any definition", null, null)));
-            entries.Add(new Entry(DefinitionValidator.UnknownKind, "any definition", null, null));
-            entries.AddRange(RestRules.All.Select(r => new Entry(r.Info, "REST API integration", r.FailingExample, r.PassingExample)));
-            entries.AddRange(RestRules.Responses.Select(r => new Entry(r.Info, "REST API integration response", r.FailingExample, r.PassingExample)));
-            entries.AddRange(RestInputRules.All.Select(r => new Entry(r, "REST API cmdlet input", null, null)));
-            entries.AddRange(ApiRules.All.Select(r => new Entry(r.Info, "HTTP/WebSocket API integration", r.FailingExample, r.PassingExample)));
-            entries.AddRange(ApiContextRules.All.Select(r => new Entry(r, "HTTP/WebSocket API integration (with the API read)", null, null)));
-            entries.AddRange(ApiIntegrationResponseRules.All.Select(r => new Entry(r.Info, "WebSocket API integration response", r.FailingExample, r.PassingExample)));
+            entries.AddRange(ReadingRules.All.Select(r => Other(r, "any definition")));
+            entries.Add(Other(DefinitionValidator.UnknownKind, "any definition"));
+            entries.AddRange(RestRules.All.Select(r => new Entry(r.Info, "REST API integration",
+                new RuleExample(r.FailingExample, r.PassingExample, (input, _) => r.Check(RestIntegrationDefinition.Read(input, new List<Finding>()), r.ExampleContext)))));
+            entries.AddRange(RestRules.Responses.Select(r => new Entry(r.Info, "REST API integration response",
+                new RuleExample(r.FailingExample, r.PassingExample, (input, _) => r.Check(RestIntegrationResponseDefinition.Read(input, new List<Finding>()), r.ExampleContext)))));
+            entries.AddRange(RestInputRules.All.Select(r => Other(r, "REST API cmdlet input")));
+            entries.AddRange(ApiRules.All.Select(r => new Entry(r.Info, "HTTP/WebSocket API integration",
+                new RuleExample(r.FailingExample, r.PassingExample, (input, _) => r.Check(ApiIntegrationDefinition.Read(input, new List<Finding>()), r.ExampleContext)))));
+            entries.AddRange(ApiContextRules.All.Select(r => Other(r, "HTTP/WebSocket API integration (with the API read)")));
+            entries.AddRange(ApiIntegrationResponseRules.All.Select(r => new Entry(r.Info, "WebSocket API integration response",
+                new RuleExample(r.FailingExample, r.PassingExample, (input, _) => r.Check(ApiIntegrationResponseDefinition.Read(input, new List<Finding>()), r.ExampleContext)))));
+            entries.AddRange(LiveRules.All.Select(r => Other(r, r.Id.StartsWith("IT31", StringComparison.Ordinal)
+                ? "REST API method (Test-ApiIntegration -Invoke)"
+                : "integration against the account (Test-ApiIntegration -Live)")));
             return entries
                 .GroupBy(e => e.Info.Id)
                 .Select(g => g.First())
                 .OrderBy(e => e.Info.Id, StringComparer.Ordinal)
                 .ToList();
         }
+
+        private static Entry Other(RuleInfo info, string appliesTo) => new Entry(info, appliesTo, CatalogExamples.For(info.Id));
 
         public static string ToMarkdown()
         {
@@ -60,15 +72,20 @@ namespace IntegrationTools.Rules
             md.Append("Generated from the rule catalog (src/Engine/Rules) by `RuleCatalogDocument`; a test fails when this file and the\n");
             md.Append("catalog differ. To refresh it, run the engine tests with `UPDATE_RULES_DOC=1`.\n\n");
             md.Append("Test-ApiIntegration runs these rules, and the changing cmdlets run them before they send anything: an Error\n");
-            md.Append("finding stops the request, a Warning is shown and the request goes ahead.\n\n");
+            md.Append("finding stops the request, a Warning is shown and the request goes ahead. The IT3xxx rules need the account:\n");
+            md.Append("Test-ApiIntegration -Live reports IT3001-IT3007 and -Invoke reports IT3101 and IT3102; their examples say what the\n");
+            md.Append("account holds (or what TestInvokeMethod answers) when the definition fails and when it passes.\n\n");
             md.Append("| Id | Severity | Applies to | Rule |\n| --- | --- | --- | --- |\n");
             foreach (var e in entries)
                 md.Append($"| {e.Info.Id} | {e.Info.Severity} | {e.AppliesTo} | {Cell(e.Info.Title)} |\n");
             foreach (var e in entries)
             {
                 md.Append($"\n## {e.Info.Id}: {e.Info.Title}\n\n{e.Info.Rationale}\n");
-                if (e.Failing != null) md.Append($"\nFails:\n\n```powershell\n{PowerShellLiteral(e.Failing)}\n```\n");
-                if (e.Passing != null) md.Append($"\nPasses:\n\n```powershell\n{PowerShellLiteral(e.Passing)}\n```\n");
+                if (e.Example == null) continue;
+                md.Append($"\nFails:\n\n```powershell\n{PowerShellLiteral(e.Failing)}\n```\n");
+                if (e.Example.FailingState != null) md.Append($"\nwhen {e.Example.StateLabel}: `{PowerShellLiteral(e.Example.FailingState)}`\n");
+                md.Append($"\nPasses:\n\n```powershell\n{PowerShellLiteral(e.Passing)}\n```\n");
+                if (e.Example.PassingState != null) md.Append($"\nwhen {e.Example.StateLabel}: `{PowerShellLiteral(e.Example.PassingState)}`\n");
             }
             return md.ToString();
         }
@@ -88,10 +105,14 @@ namespace IntegrationTools.Rules
                 text.Append($"    {e.Info.Id} ({e.Info.Severity}, {e.AppliesTo})\r\n");
                 foreach (var line in Wrap(e.Info.Title + ".", 8)) text.Append(line).Append("\r\n");
                 foreach (var line in Wrap(e.Info.Rationale, 8)) text.Append(line).Append("\r\n");
-                if (e.Failing != null)
+                if (e.Example != null)
                 {
                     text.Append("        Fails:  ").Append(PowerShellLiteral(e.Failing)).Append("\r\n");
-                    text.Append("        Passes: ").Append(PowerShellLiteral(e.Passing!)).Append("\r\n");
+                    if (e.Example.FailingState != null)
+                        text.Append("                when ").Append(e.Example.StateLabel).Append(": ").Append(PowerShellLiteral(e.Example.FailingState)).Append("\r\n");
+                    text.Append("        Passes: ").Append(PowerShellLiteral(e.Passing)).Append("\r\n");
+                    if (e.Example.PassingState != null)
+                        text.Append("                when ").Append(e.Example.StateLabel).Append(": ").Append(PowerShellLiteral(e.Example.PassingState)).Append("\r\n");
                 }
                 text.Append("\r\n");
             }

@@ -22,12 +22,16 @@ namespace IntegrationTools.Validation
     /// <summary>What the rule catalog says about one definition.</summary>
     public sealed class ValidationResult
     {
-        public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings)
+        public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings, object? definition = null)
         {
             Kind = kind;
             Target = target;
             Findings = findings;
+            Definition = definition;
         }
+
+        /// <summary>The definition as read: a RestIntegrationDefinition or an ApiIntegrationDefinition (null when the kind is unknown).</summary>
+        public object? Definition { get; }
 
         public DefinitionKind Kind { get; }
 
@@ -36,7 +40,15 @@ namespace IntegrationTools.Validation
         public IReadOnlyList<Finding> Findings { get; }
 
         /// <summary>No Error finding (warnings and information do not fail a definition).</summary>
-        public bool Passed => Findings.All(f => f.Severity != Severity.Error);
+        public bool Passed
+        {
+            get
+            {
+                for (var i = 0; i < Findings.Count; i++)
+                    if (Findings[i].Severity == Severity.Error) return false;
+                return true;
+            }
+        }
     }
 
     /// <summary>
@@ -55,9 +67,10 @@ namespace IntegrationTools.Validation
         {
             if (!(input is IDictionary dictionary)) return DefinitionKind.Auto;
             int rest = 0, api = 0;
-            foreach (DictionaryEntry entry in dictionary)
+            var entries = dictionary.GetEnumerator();
+            while (entries.MoveNext())
             {
-                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
+                var key = entries.Key as string ?? Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? "";
                 var inRest = RestIntegrationDefinition.Schema.Find(key) != null || RestIntegrationDefinition.Schema.Container(key) != null;
                 var inApi = ApiIntegrationDefinition.Schema.Find(key) != null || ApiIntegrationDefinition.Schema.Container(key) != null;
                 if (inRest && !inApi) rest++;
@@ -80,8 +93,8 @@ namespace IntegrationTools.Validation
                 {
                     var definition = RestIntegrationDefinition.Read(input, findings, label);
                     var target = Named(definition.RestApiId, definition.ResourceId, definition.ResourcePath) ? definition.Target : label;
-                    findings.AddRange(RuleCatalog.Check(definition, context));
-                    return new ValidationResult(kind, target, Retarget(findings, target));
+                    RuleCatalog.Run(RestRules.All, definition, context, findings);
+                    return new ValidationResult(kind, target, Retarget(findings, target), definition);
                 }
                 case DefinitionKind.Api:
                 {
@@ -89,8 +102,8 @@ namespace IntegrationTools.Validation
                     var protocol = context.ProtocolType ?? definition.ProtocolType?.ToUpperInvariant();
                     var effective = protocol == context.ProtocolType ? context : new RuleContext(context.Region, protocol, context.MethodRequestParameters);
                     var target = definition.ApiId != null ? definition.Target : label;
-                    findings.AddRange(RuleCatalog.Check(definition, effective));
-                    return new ValidationResult(kind, target, Retarget(findings, target));
+                    RuleCatalog.Run(ApiRules.All, definition, effective, findings);
+                    return new ValidationResult(kind, target, Retarget(findings, target), definition);
                 }
                 default:
                 {
@@ -108,10 +121,17 @@ namespace IntegrationTools.Validation
             }
         }
 
-        private static bool Named(params string?[] values) => values.Any(v => !string.IsNullOrEmpty(v));
+        private static bool Named(string? a, string? b, string? c) => !string.IsNullOrEmpty(a) || !string.IsNullOrEmpty(b) || !string.IsNullOrEmpty(c);
 
-        /// <summary>Reading problems were reported against the input's label; show every finding at one target.</summary>
-        private static List<Finding> Retarget(List<Finding> findings, string target) =>
-            findings.Select(f => f.Target == target ? f : new Finding(f.RuleId, f.Severity, target, f.Field, f.Message, f.Fix)).ToList();
+        /// <summary>Reading problems were reported against the input's label; show every finding at one target (in place).</summary>
+        private static List<Finding> Retarget(List<Finding> findings, string target)
+        {
+            for (var i = 0; i < findings.Count; i++)
+            {
+                var f = findings[i];
+                if (f.Target != target) findings[i] = new Finding(f.RuleId, f.Severity, target, f.Field, f.Message, f.Fix);
+            }
+            return findings;
+        }
     }
 }

@@ -49,6 +49,10 @@ public sealed class MotoSeed(string endpoint)
     public string CreateVpcLink(string name) =>
         Send("POST", "/v2/vpclinks", new { name, subnetIds = new[] { "subnet-0abc" }, securityGroupIds = new[] { "sg-0abc" } })["vpcLinkId"]!.GetValue<string>();
 
+    /// <summary>A VPC link of REST and WebSocket APIs (v1; moto makes it AVAILABLE at once).</summary>
+    public string CreateRestVpcLink(string name) =>
+        Send("POST", "/vpclinks", new { name, targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/orders/50dc6c495c0c9188" } })["id"]!.GetValue<string>();
+
     /// <summary>An integration response of a WebSocket API integration.</summary>
     public string CreateIntegrationResponse(string apiId, string integrationId, object body) =>
         Send("POST", $"/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses", body)["integrationResponseId"]!.GetValue<string>();

@@ -16,17 +16,26 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
-            foreach (var finding in One(definition, nameof(definition.ConnectionType), definition.ConnectionType, ApiIntegrationValues.ConnectionTypes)) yield return finding;
-            foreach (var finding in One(definition, nameof(definition.PassthroughBehavior), definition.PassthroughBehavior, ApiIntegrationValues.PassthroughBehaviors)) yield return finding;
-            foreach (var finding in One(definition, nameof(definition.ContentHandlingStrategy), definition.ContentHandlingStrategy, ApiIntegrationValues.ContentHandlingStrategies)) yield return finding;
+            List<Finding>? findings = null;
+            One(ref findings, definition, nameof(definition.ConnectionType), definition.ConnectionType, ApiIntegrationValues.ConnectionTypes);
+            One(ref findings, definition, nameof(definition.PassthroughBehavior), definition.PassthroughBehavior, ApiIntegrationValues.PassthroughBehaviors);
+            One(ref findings, definition, nameof(definition.ContentHandlingStrategy), definition.ContentHandlingStrategy, ApiIntegrationValues.ContentHandlingStrategies);
+            return findings ?? (IEnumerable<Finding>)System.Array.Empty<Finding>();
         }
 
-        private IEnumerable<Finding> One(ApiIntegrationDefinition definition, string field, string? value, IReadOnlyList<string> allowed)
+        private void One(ref List<Finding>? findings, ApiIntegrationDefinition definition, string field, string? value, IReadOnlyList<string> allowed)
         {
-            if (string.IsNullOrEmpty(value) || allowed.Contains(value)) yield break;
+            if (string.IsNullOrEmpty(value) || Contains(allowed, value!)) return;
             var upper = value!.ToUpperInvariant().Replace('-', '_');
-            var hint = allowed.Contains(upper) ? $" The service wants '{upper}'." : ApiRuleText.DidYouMean(value, allowed);
-            yield return Finding(definition.Target, field, $"'{value}' is not a {field}.{hint}", $"Use one of {ApiRuleText.List(allowed)}.");
+            var hint = Contains(allowed, upper) ? $" The service wants '{upper}'." : ApiRuleText.DidYouMean(value, allowed);
+            (findings ??= new List<Finding>()).Add(Finding(definition.Target, field, $"'{value}' is not a {field}.{hint}", $"Use one of {ApiRuleText.List(allowed)}."));
+        }
+
+        private static bool Contains(IReadOnlyList<string> values, string value)
+        {
+            for (var i = 0; i < values.Count; i++)
+                if (string.Equals(values[i], value, System.StringComparison.Ordinal)) return true;
+            return false;
         }
 
         public override IDictionary FailingExample => new Hashtable

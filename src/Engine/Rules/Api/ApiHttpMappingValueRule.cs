@@ -22,16 +22,16 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
             if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
-            foreach (var pair in (definition.RequestParameters ?? new Dictionary<string, string>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var pair in ApiRuleText.Sorted(definition.RequestParameters))
             {
                 if (ApiParameterMapping.IsRemove(pair.Key)) continue;
                 foreach (var unknown in ApiParameterMapping.UnknownVariables(pair.Value ?? "", response: false))
                     yield return Finding(definition.Target, $"RequestParameters.{pair.Key}", $"'{unknown}' in '{pair.Value}' is not a request variable.",
                         "Use $request.header.NAME, $request.querystring.NAME, $request.body.PATH, $request.path(.NAME), $context.NAME or $stageVariables.NAME (or ${...} around them), or static text.");
             }
-            foreach (var status in (definition.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var status in ApiRuleText.Sorted(definition.ResponseParameters))
             {
-                foreach (var pair in status.Value.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+                foreach (var pair in ApiRuleText.Sorted(status.Value))
                 {
                     if (ApiParameterMapping.IsRemove(pair.Key)) continue;
                     var field = $"ResponseParameters.{status.Key}.{pair.Key}";

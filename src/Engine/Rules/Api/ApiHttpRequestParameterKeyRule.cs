@@ -18,7 +18,7 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
             if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context)) || ApiRuleText.Has(definition.IntegrationSubtype)) yield break;
-            foreach (var key in (definition.RequestParameters ?? new Dictionary<string, string>()).Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            foreach (var key in ApiRuleText.SortedKeys(definition.RequestParameters))
             {
                 if (ApiParameterMapping.RequestKey.IsMatch(key)) continue;
                 var legacy = Regex.Match(key, @"^integration\.request\.(?<location>header|querystring|path)\.(?<name>.+)$");

@@ -23,7 +23,7 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context)
         {
-            foreach (var pair in (definition.ResponseParameters ?? new Dictionary<string, string>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var pair in ApiRuleText.Sorted(definition.ResponseParameters))
             {
                 var field = $"ResponseParameters.{pair.Key}";
                 if (!Key.IsMatch(pair.Key))

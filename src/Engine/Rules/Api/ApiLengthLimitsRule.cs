@@ -17,29 +17,36 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition d, RuleContext context)
         {
-            var checks = new List<(string Field, string? Value, int Max)>
-            {
-                (nameof(d.Description), d.Description, 1024),
-                (nameof(d.IntegrationUri), d.IntegrationUri, 2048),
-                (nameof(d.ConnectionId), d.ConnectionId, 1024),
-                (nameof(d.IntegrationMethod), d.IntegrationMethod, 64),
-                (nameof(d.IntegrationSubtype), d.IntegrationSubtype, 128),
-                (nameof(d.PayloadFormatVersion), d.PayloadFormatVersion, 64),
-                (nameof(d.ServerNameToVerify), d.ServerNameToVerify, 512),
-            };
-            checks.AddRange((d.RequestParameters ?? new Dictionary<string, string>()).Select(p => ("RequestParameters." + p.Key, (string?)p.Value, 512)));
-            checks.AddRange((d.RequestTemplates ?? new Dictionary<string, string>()).Select(p => ("RequestTemplates." + p.Key, (string?)p.Value, 32768)));
-            foreach (var status in d.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>())
-                checks.AddRange(status.Value.Select(p => ($"ResponseParameters.{status.Key}.{p.Key}", (string?)p.Value, 512)));
-            foreach (var (field, value, max) in checks)
-            {
-                if (value == null || value.Length <= max) continue;
-                yield return Finding(d.Target, field,
-                    $"{field} is {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the service allows {max.ToString("N0", CultureInfo.InvariantCulture)}.",
-                    field.StartsWith("RequestTemplates.", System.StringComparison.Ordinal)
-                        ? "Shorten the template, e.g. by moving logic into the backend."
-                        : $"Shorten {field} to at most {max} characters.");
-            }
+            // Field names and messages are made only for values that are too long.
+            List<Finding>? findings = null;
+            Text(ref findings, d, nameof(d.Description), d.Description, 1024);
+            Text(ref findings, d, nameof(d.IntegrationUri), d.IntegrationUri, 2048);
+            Text(ref findings, d, nameof(d.ConnectionId), d.ConnectionId, 1024);
+            Text(ref findings, d, nameof(d.IntegrationMethod), d.IntegrationMethod, 64);
+            Text(ref findings, d, nameof(d.IntegrationSubtype), d.IntegrationSubtype, 128);
+            Text(ref findings, d, nameof(d.PayloadFormatVersion), d.PayloadFormatVersion, 64);
+            Text(ref findings, d, nameof(d.ServerNameToVerify), d.ServerNameToVerify, 512);
+            if (d.RequestParameters != null)
+                foreach (var p in d.RequestParameters)
+                    if (p.Value != null && p.Value.Length > 512) Text(ref findings, d, "RequestParameters." + p.Key, p.Value, 512);
+            if (d.RequestTemplates != null)
+                foreach (var p in d.RequestTemplates)
+                    if (p.Value != null && p.Value.Length > 32768) Text(ref findings, d, "RequestTemplates." + p.Key, p.Value, 32768);
+            if (d.ResponseParameters != null)
+                foreach (var status in d.ResponseParameters)
+                    foreach (var p in status.Value)
+                        if (p.Value != null && p.Value.Length > 512) Text(ref findings, d, $"ResponseParameters.{status.Key}.{p.Key}", p.Value, 512);
+            return findings ?? (IEnumerable<Finding>)System.Array.Empty<Finding>();
+        }
+
+        private void Text(ref List<Finding>? findings, ApiIntegrationDefinition d, string field, string? value, int max)
+        {
+            if (value == null || value.Length <= max) return;
+            (findings ??= new List<Finding>()).Add(Finding(d.Target, field,
+                $"{field} is {value.Length.ToString("N0", CultureInfo.InvariantCulture)} characters long; the service allows {max.ToString("N0", CultureInfo.InvariantCulture)}.",
+                field.StartsWith("RequestTemplates.", System.StringComparison.Ordinal)
+                    ? "Shorten the template, e.g. by moving logic into the backend."
+                    : $"Shorten {field} to at most {max} characters."));
         }
 
         public override IDictionary FailingExample => new Hashtable

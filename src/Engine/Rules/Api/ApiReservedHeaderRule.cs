@@ -17,10 +17,11 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
             if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
+            if ((definition.RequestParameters == null || definition.RequestParameters.Count == 0) && (definition.ResponseParameters == null || definition.ResponseParameters.Count == 0)) yield break;
             var keys = new List<(string Field, string Key)>();
             if (!ApiRuleText.Has(definition.IntegrationSubtype))
                 keys.AddRange((definition.RequestParameters ?? new Dictionary<string, string>()).Keys.Select(k => ("RequestParameters." + k, k)));
-            foreach (var status in definition.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>())
+            foreach (var status in ApiRuleText.Sorted(definition.ResponseParameters))
                 keys.AddRange(status.Value.Keys.Select(k => ($"ResponseParameters.{status.Key}.{k}", k)));
             foreach (var (field, key) in keys.OrderBy(k => k.Field, System.StringComparer.Ordinal))
             {

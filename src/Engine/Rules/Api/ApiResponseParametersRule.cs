@@ -17,13 +17,13 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
-            foreach (var status in (definition.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var status in ApiRuleText.Sorted(definition.ResponseParameters))
             {
                 if (!int.TryParse(status.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code < 200 || code > 599)
                     yield return Finding(definition.Target, $"ResponseParameters.{status.Key}",
                         $"'{status.Key}' is not a status code from 200 to 599.",
                         "Key each set of response parameters by the backend status code it applies to, e.g. @{ '500' = @{ 'overwrite:statuscode' = '502' } }.");
-                foreach (var key in status.Value.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+                foreach (var key in ApiRuleText.SortedKeys(status.Value))
                 {
                     if (ApiParameterMapping.ResponseKey.IsMatch(key)) continue;
                     yield return Finding(definition.Target, $"ResponseParameters.{status.Key}.{key}",

@@ -24,7 +24,7 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
         {
             if (!ApiRuleText.IsWebSocket(ApiRuleText.Protocol(definition, context))) yield break;
-            foreach (var pair in (definition.RequestParameters ?? new Dictionary<string, string>()).OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var pair in ApiRuleText.Sorted(definition.RequestParameters))
             {
                 var field = $"RequestParameters.{pair.Key}";
                 if (!Key.IsMatch(pair.Key))

@@ -15,7 +15,9 @@ namespace IntegrationTools.Rules
         public RestMethodHttpMethodRule() : base(Rule) { }
 
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
-            CheckMethod(Info, definition.Target, definition.HttpMethod);
+            definition.HttpMethod == null || System.Array.IndexOf(RestFacts.HttpMethods, definition.HttpMethod) >= 0
+                ? System.Array.Empty<Finding>()
+                : CheckMethod(Info, definition.Target, definition.HttpMethod);
 
         internal static IEnumerable<Finding> CheckMethod(RuleInfo info, string target, string? httpMethod)
         {

@@ -14,7 +14,11 @@ namespace IntegrationTools.Rules
         public RestMethodTargetRule() : base(Rule) { }
 
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
-            CheckTarget(Info, definition.Target, definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod);
+            // The target text is made only when there is something to report.
+            !string.IsNullOrWhiteSpace(definition.RestApiId) && !string.IsNullOrWhiteSpace(definition.HttpMethod)
+                && (!string.IsNullOrWhiteSpace(definition.ResourceId) || !string.IsNullOrWhiteSpace(definition.ResourcePath))
+                ? System.Array.Empty<Finding>()
+                : CheckTarget(Info, definition.Target, definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod);
 
         /// <summary>The same check for anything that targets a method (integration responses, Remove-, Get-).</summary>
         internal static IEnumerable<Finding> CheckTarget(RuleInfo info, string target, string? restApiId, string? resourceId, string? resourcePath, string? httpMethod)

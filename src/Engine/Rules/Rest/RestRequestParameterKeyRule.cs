@@ -17,6 +17,9 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context)
         {
             if (definition.RequestParameters == null) yield break;
+            var bad = false;
+            foreach (var key in definition.RequestParameters.Keys) bad |= !RestFacts.IntegrationRequestParameter.IsMatch(key);
+            if (!bad) yield break; // nothing to sort or report
             foreach (var key in definition.RequestParameters.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
             {
                 if (RestFacts.IntegrationRequestParameter.IsMatch(key)) continue;

@@ -20,6 +20,9 @@ namespace IntegrationTools.Rules
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context)
         {
             if (definition.RequestParameters == null) yield break;
+            var bad = false;
+            foreach (var value in definition.RequestParameters.Values) bad |= !RestFacts.IsRequestMappingSource(value ?? "");
+            if (!bad) yield break; // nothing to sort or report
             foreach (var pair in definition.RequestParameters.OrderBy(p => p.Key, System.StringComparer.Ordinal))
             {
                 var value = pair.Value ?? "";

@@ -18,7 +18,18 @@ namespace IntegrationTools.Rules
         public RestRequestTemplateKeyRule() : base(Rule) { }
 
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context) =>
-            CheckKeys(Info, definition.Target, "RequestTemplates", definition.RequestTemplates);
+            AllContentTypes(definition.RequestTemplates)
+                ? System.Array.Empty<Finding>()
+                : CheckKeys(Info, definition.Target, "RequestTemplates", definition.RequestTemplates);
+
+        /// <summary>True when there is nothing to report (no templates, or every key a content type): no target text, no sorting.</summary>
+        internal static bool AllContentTypes(Dictionary<string, string>? templates)
+        {
+            if (templates == null) return true;
+            foreach (var key in templates.Keys)
+                if (!RestFacts.MediaType.IsMatch(key)) return false;
+            return true;
+        }
 
         internal static IEnumerable<Finding> CheckKeys(RuleInfo info, string target, string field, Dictionary<string, string>? templates)
         {
