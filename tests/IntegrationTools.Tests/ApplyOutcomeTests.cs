@@ -142,4 +142,25 @@ public sealed class ApplyOutcomeTests(MotoFixture moto)
         Assert.Equal(ProgressRecordType.Completed, records[3].RecordType);
         Assert.StartsWith("3 done, ", records[3].StatusDescription);
     }
+
+    [Fact]
+    public void GetRestIntegration_WalkingResources_ShowsPercentages_RemoveShowsItemsDone()
+    {
+        var store = moto.Seed.CreatePetStore("apply-progress-rest");
+        using var ps = moto.NewSession();
+
+        var walk = ps.Run($"Get-RestIntegration {store.RestApiId} -EndpointUrl $Endpoint");
+        walk.ThrowIfFailed();
+        var records = walk.Progress.Where(p => p.Activity == "Get-RestIntegration").ToList();
+        Assert.Equal(new[] { 0, 25, 50, 75, 100 }, records.Select(r => r.PercentComplete));
+        Assert.Equal(ProgressRecordType.Completed, records[^1].RecordType);
+        Assert.Equal($"restapi/{store.RestApiId} /pets GET", records[0].CurrentOperation);
+
+        var remove = ps.Run($"Get-RestIntegration {store.RestApiId} -EndpointUrl $Endpoint | Remove-RestIntegration -Confirm:$false -EndpointUrl $Endpoint");
+        remove.ThrowIfFailed();
+        var removing = remove.Progress.Where(p => p.Activity == "Remove-RestIntegration").ToList();
+        Assert.Equal(4, removing.Count); // three integrations, then Completed
+        Assert.All(removing.Take(3), r => Assert.Equal(-1, r.PercentComplete));
+        Assert.StartsWith("3 done, ", removing[3].StatusDescription);
+    }
 }
