@@ -176,7 +176,7 @@ namespace IntegrationTools.Operations
                     if (round >= rounds)
                     {
                         ex.Attempts = attempts;
-                        ex.AttemptSummary = string.Join(", ", reasons) + "; after each, GetIntegrations showed no integration it had created";
+                        ex.AttemptSummary = ApiGatewayClient.Summarize(reasons) + "; after each, GetIntegrations showed no integration it had created";
                         throw;
                     }
                     _client.Log?.Invoke($"{describe} failed ambiguously ({reason}) and GetIntegrations shows it created nothing: sending it again (round {round + 1} of {rounds}).");
@@ -292,27 +292,5 @@ namespace IntegrationTools.Operations
             // A token equal to the one just sent would loop forever: stop there.
             return string.IsNullOrEmpty(next) || next == previous ? null : next;
         }
-    }
-
-    /// <summary>
-    /// What one pipeline knows about the integrations of each API it creates on: the ids that were there before its
-    /// first create (one listing per API), plus those it created. An integration outside this set that matches a
-    /// definition whose create failed ambiguously is the one that create made.
-    /// </summary>
-    public sealed class IntegrationLedger
-    {
-        private readonly Dictionary<string, HashSet<string>> _known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-
-        internal HashSet<string>? Find(string key) => _known.TryGetValue(key, out var ids) ? ids : null;
-
-        internal HashSet<string> Add(string key, IEnumerable<string> ids)
-        {
-            var set = new HashSet<string>(ids, StringComparer.Ordinal);
-            _known[key] = set;
-            return set;
-        }
-
-        /// <summary>How many APIs the pipeline has listed.</summary>
-        public int ApiCount => _known.Count;
     }
 }

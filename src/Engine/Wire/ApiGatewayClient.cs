@@ -241,7 +241,7 @@ namespace IntegrationTools.Wire
             }
         }
 
-        private static string Summarize(List<string> failures) =>
+        internal static string Summarize(List<string> failures) =>
             string.Join(", ", failures.GroupBy(f => f).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"));
 
         private async Task<WireResponse> SendOnceAsync(WireRequest request, CancellationToken cancellationToken)

@@ -179,7 +179,7 @@ public sealed class DuplicateRecoveryTests
         Assert.Empty(api.Integrations);
         Assert.Equal(3, ex.Attempts);
         Assert.Equal(FailureKind.ServiceError, ex.Kind);
-        Assert.Contains("Gave up after 3 attempts", ex.Message);
+        Assert.Contains("Gave up after 3 attempts: InternalServerErrorException (HTTP 500) ×3; after each", ex.Message);
         Assert.Contains("GetIntegrations showed no integration it had created", ex.Message);
     }
 }
