@@ -30,18 +30,6 @@ namespace IntegrationTools.Commands
         /// <summary>The session's region: the rules check against it, and it completes ARNs and URIs.</summary>
         protected string SessionRegion => Client.Session.Region;
 
-        /// <summary>-WhatIf is in effect (given, or $WhatIfPreference).</summary>
-        protected bool WhatIfRequested
-        {
-            get
-            {
-                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
-                    return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
-                var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
-                return LanguagePrimitives.IsTrue(preference);
-            }
-        }
-
         /// <summary>
         /// ShouldProcess with the request, unless <paramref name="force"/> (and no -WhatIf) skips the confirmation;
         /// -Force never overrides -WhatIf.

@@ -22,6 +22,8 @@ namespace IntegrationTools.Commands
         private readonly ConcurrentQueue<string> _wireLog = new ConcurrentQueue<string>();
         private ApiGatewayClient? _client;
         private string? _clientKey;
+        private long _requestsOfEarlierClients;
+        private PipelineProgress? _progress;
 
         #region Parameters
 
@@ -77,6 +79,8 @@ namespace IntegrationTools.Commands
         protected override void EndProcessing()
         {
             FlushWireLog();
+            var completed = _progress?.Complete(RequestsSent);
+            if (completed != null) WriteProgress(completed);
             base.EndProcessing();
         }
 
@@ -106,6 +110,7 @@ namespace IntegrationTools.Commands
                     throw; // not reached
                 }
                 WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}.");
+                _requestsOfEarlierClients += _client?.RequestsSent ?? 0;
                 _client?.Dispose();
                 _client = new ApiGatewayClient(session) { Log = _wireLog.Enqueue };
                 _clientKey = key;
@@ -167,6 +172,43 @@ namespace IntegrationTools.Commands
         /// ShouldProcess with the exact request as the -WhatIf text: "PUT /restapis/.../integration {json}".
         /// </summary>
         protected bool ShouldSend(string target, WireRequest request) => ShouldProcess(target, request.Preview());
+
+        /// <summary>How many requests this command has sent so far (every attempt), over every session it used.</summary>
+        protected long RequestsSent => _requestsOfEarlierClients + (_client?.RequestsSent ?? 0);
+
+        /// <summary>
+        /// Write-Progress for the item about to be worked on (<paramref name="target"/>): items done, the current target and
+        /// the request rate. <paramref name="position"/> and <paramref name="total"/> give a percentage when the total is
+        /// known (a walk over resources); a pipeline's is not. EndProcessing completes the record.
+        /// </summary>
+        protected void ShowProgress(string target, int? position = null, int? total = null)
+        {
+            _progress ??= new PipelineProgress(MyInvocation.MyCommand.Name);
+            WriteProgress(_progress.Next(target, RequestsSent, position, total));
+        }
+
+        /// <summary>-WhatIf is in effect (given, or $WhatIfPreference).</summary>
+        protected bool WhatIfRequested
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value))
+                    return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
+                var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+                return LanguagePrimitives.IsTrue(preference);
+            }
+        }
+
+        /// <summary>
+        /// An item that needs no request (the live integration already is as defined): under -WhatIf it says so in the
+        /// What if: line instead of showing a request; otherwise a Verbose line says so. Never asks for confirmation.
+        /// </summary>
+        protected void ReportNothingToSend(string target, string reason)
+        {
+            var text = $"{target}: {reason}: nothing to send.";
+            if (WhatIfRequested) ShouldProcess(text, text, "Nothing to send");
+            else WriteVerbose(text);
+        }
 
         private void FlushWireLog()
         {

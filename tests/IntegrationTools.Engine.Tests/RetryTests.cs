@@ -168,4 +168,23 @@ public sealed class RetryTests
         for (var i = 0; i < 50; i++) limiter.OnThrottled();
         Assert.Equal(0.5, limiter.CurrentRate, 6);
     }
+
+    [Fact]
+    public void Limiter_RegainsTheRateBeforeAThrottleWithinAboutTwoSeconds_LikeTheSdksCubicCurve()
+    {
+        var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var limiter = new AdaptiveRateLimiter(maxRate: 10, burst: 40, clock: () => now);
+        limiter.OnThrottled();
+        Assert.Equal(7, limiter.CurrentRate, 6);
+
+        now = now.AddSeconds(1);
+        limiter.OnSuccess();
+        // W(1) = 0.4 (1 - cbrt(7.5))^3 + 10: most of the way back after one second.
+        Assert.Equal(0.4 * Math.Pow(1 - Math.Cbrt(7.5), 3) + 10, limiter.CurrentRate, 6);
+        Assert.InRange(limiter.CurrentRate, 9.5, 9.9);
+
+        now = now.AddSeconds(1.5);
+        limiter.OnSuccess();
+        Assert.Equal(10, limiter.CurrentRate, 6);
+    }
 }

@@ -53,7 +53,10 @@ public sealed partial class HostedPowerShell : IDisposable
             [.. ps.Streams.Verbose.Select(v => v.Message)],
             [.. ps.Streams.Debug.Select(d => d.Message)],
             [.. ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? "")],
-            terminating);
+            terminating)
+        {
+            Progress = [.. ps.Streams.Progress],
+        };
     }
 
     /// <summary>Runs the script piped to Out-Default and returns what the host printed, without VT colour codes.</summary>
@@ -176,6 +179,9 @@ public sealed record ScriptResult(
     IReadOnlyList<string> Information,
     RuntimeException? Terminating)
 {
+    /// <summary>The Write-Progress records, in order.</summary>
+    public IReadOnlyList<ProgressRecord> Progress { get; init; } = [];
+
     /// <summary>Every stream's text in one string, for "no secret anywhere" checks.</summary>
     public string AllText => string.Join("\n",
         Output.Select(o => o?.ToString() ?? "")

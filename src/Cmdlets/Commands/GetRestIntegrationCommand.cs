@@ -95,16 +95,11 @@ namespace IntegrationTools.Commands
             }
             // Only "this method of this resource" asks for one integration; anything wider is a listing.
             var listing = method == null || ParameterSetName != ByResourcePath;
-            var progress = new ProgressRecord(1, "Get-RestIntegration", $"Reading integrations of REST API {restApiId}");
             for (var i = 0; i < methods.Count; i++)
             {
                 var item = methods[i];
-                if (methods.Count > 1)
-                {
-                    progress.StatusDescription = $"{i + 1} of {methods.Count}: {item.Method} {item.Resource.Path}";
-                    progress.PercentComplete = i * 100 / methods.Count;
-                    WriteProgress(progress);
-                }
+                // A walk over resources shows progress (the total is known here); one method alone does not.
+                if (methods.Count > 1) ShowProgress($"restapi/{restApiId} {item.Resource.Path} {item.Method}", i, methods.Count);
                 try
                 {
                     WriteObject(Await(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
@@ -114,11 +109,6 @@ namespace IntegrationTools.Commands
                     // Listing: a method that has no integration yet is not an error.
                     WriteVerbose($"{item.Method} {item.Resource.Path} has no integration.");
                 }
-            }
-            if (methods.Count > 1)
-            {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
             }
         }
 

@@ -32,6 +32,9 @@ namespace IntegrationTools.Commands
 
         private int _index;
 
+        /// <summary>The integration ids each API had before this pipeline's first create, plus those it created.</summary>
+        private readonly IntegrationLedger _ledger = new IntegrationLedger();
+
         #region Parameters
 
         /// <summary>The id of the HTTP or WebSocket API.</summary>
@@ -212,6 +215,7 @@ namespace IntegrationTools.Commands
             }
             var api = apiId!;
             var itemTarget = $"api/{api}";
+            ShowProgress($"{itemTarget} (input {_index})");
             ForItem(Operation, itemTarget, Advice, () =>
             {
                 var service = new HttpApiService(Client);
@@ -221,7 +225,7 @@ namespace IntegrationTools.Commands
                 var plan = Await(new ApiIntegrationPlanner(service).PlanCreateAsync(info, region, definition, kind, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
                 if (!ShouldSend(itemTarget, plan.Request)) return;
-                WriteObject(Await(service.SendIntegrationAsync(info, plan.Request, CancellationToken)));
+                WriteObject(Await(service.CreateIntegrationAsync(info, plan, _ledger, CancellationToken)));
             });
         }
 

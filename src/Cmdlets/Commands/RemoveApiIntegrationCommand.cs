@@ -46,6 +46,7 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var target = $"api/{apiId} integration/{integrationId}";
+            ShowProgress(target);
             ForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);

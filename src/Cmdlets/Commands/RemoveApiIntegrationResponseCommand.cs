@@ -50,6 +50,7 @@ namespace IntegrationTools.Commands
             var integrationId = IntegrationId;
             var responseId = IntegrationResponseId;
             var target = $"api/{apiId} integration/{integrationId} response/{responseId}";
+            ShowProgress(target);
             ForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);

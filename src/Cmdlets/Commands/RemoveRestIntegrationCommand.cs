@@ -48,6 +48,7 @@ namespace IntegrationTools.Commands
             var method = HttpMethod.ToUpperInvariant();
             var target = Describe(RestApiId, ResourceId, ResourcePath, method);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target)) return;
+            ShowProgress(target);
             var planner = Planner;
             ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {

@@ -56,6 +56,7 @@ namespace IntegrationTools.Commands
             var statusCode = new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
             var planner = Planner;
+            ShowProgress(target);
             ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
                 var plan = Await(planner.PlanDeleteResponseAsync(RestApiId, ResourceId, ResourcePath, method, StatusCode, CancellationToken));

@@ -147,6 +147,7 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var target = $"api/{apiId} integration/{integrationId}";
+            ShowProgress(target);
             ForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
@@ -155,8 +156,20 @@ namespace IntegrationTools.Commands
                 var patch = ApiIntegrationDefinition.Read(Changes(), findings, target).InServiceCase();
                 var plan = Await(new ApiIntegrationPlanner(service).PlanUpdateAsync(api, SessionRegion, integrationId, patch, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, target)) return;
+                if (plan.NothingToSend)
+                {
+                    ReportNothingToSend(target, "the integration already is as asked (Unchanged)");
+                    if (PassThru && !WhatIfRequested)
+                    {
+                        plan.Current!.Outcome = ApplyOutcome.Unchanged;
+                        WriteObject(plan.Current);
+                    }
+                    return;
+                }
                 if (!ShouldSend(target, plan.Request)) return;
                 var updated = Await(service.SendIntegrationAsync(api, plan.Request, CancellationToken));
+                updated.Outcome = ApplyOutcome.Updated;
+                WriteVerbose($"{target}: Updated ({string.Join(", ", plan.Differences)}).");
                 if (PassThru) WriteObject(updated);
             });
         }

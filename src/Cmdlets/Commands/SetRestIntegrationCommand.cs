@@ -308,14 +308,26 @@ namespace IntegrationTools.Commands
             }
 
             var target = definition.Target;
+            ShowProgress(target);
             var planner = Planner;
             if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
             ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
                 var plan = Await(planner.PlanPutAsync(definition, CancellationToken));
-                if (!PreFlight(plan.Findings, Operation, plan.Target.ToString())) return;
-                if (!ShouldSend(plan.Target.ToString(), plan.Call.Request)) return;
-                WriteObject(Await(RestService.SendAsync(plan.Call, CancellationToken)));
+                var resolved = plan.Target.ToString();
+                if (!PreFlight(plan.Findings, Operation, resolved)) return;
+                if (plan.NothingToSend)
+                {
+                    ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
+                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyPutAsync(plan, CancellationToken)));
+                    return;
+                }
+                if (!ShouldSend(resolved, plan.Call.Request)) return;
+                var applied = Await(planner.ApplyPutAsync(plan, CancellationToken));
+                WriteVerbose(plan.Outcome == ApplyOutcome.Updated
+                    ? $"{resolved}: Updated (it differed in {string.Join(", ", plan.Differences)})."
+                    : $"{resolved}: Created (the method had no integration).");
+                WriteObject(applied);
             });
         }
 

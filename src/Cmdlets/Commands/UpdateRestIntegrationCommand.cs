@@ -156,6 +156,7 @@ namespace IntegrationTools.Commands
                 return;
             }
 
+            ShowProgress(target);
             var planner = Planner;
             ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
@@ -164,11 +165,16 @@ namespace IntegrationTools.Commands
                 if (plan.Operations.Count == 0)
                 {
                     WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");
-                    if (PassThru) WriteObject(plan.Current);
+                    if (PassThru && plan.Current != null)
+                    {
+                        plan.Current.Outcome = ApplyOutcome.Unchanged;
+                        WriteObject(plan.Current);
+                    }
                     return;
                 }
                 if (!ShouldSend(plan.Target.ToString(), plan.Call.Request)) return;
                 var updated = Await(RestService.SendAsync(plan.Call, CancellationToken));
+                updated.Outcome = ApplyOutcome.Updated;
                 if (PassThru) WriteObject(updated);
             });
         }

@@ -33,7 +33,8 @@ namespace IntegrationTools.Definitions
             // Members of Get-ApiIntegration's output objects that are not part of a definition.
             new FieldSpec(nameof(ProtocolType), FieldKind.String),
             new FieldSpec("IntegrationResponseSelectionExpression", FieldKind.Ignored),
-            new FieldSpec("ApiGatewayManaged", FieldKind.Ignored));
+            new FieldSpec("ApiGatewayManaged", FieldKind.Ignored),
+            new FieldSpec("Outcome", FieldKind.Ignored));
 
         public string? ApiId { get; set; }
         /// <summary>Set when the definition describes an existing integration (Set-ApiIntegration, Test-ApiIntegration -Live).</summary>

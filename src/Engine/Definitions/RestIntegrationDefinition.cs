@@ -33,7 +33,8 @@ namespace IntegrationTools.Definitions
             new FieldSpec(nameof(ResponseTransferMode), FieldKind.String),
             new FieldSpec(nameof(IntegrationTarget), FieldKind.String),
             // Members of Get-RestIntegration's output objects that are not part of a definition.
-            new FieldSpec("IntegrationResponses", FieldKind.Ignored));
+            new FieldSpec("IntegrationResponses", FieldKind.Ignored),
+            new FieldSpec("Outcome", FieldKind.Ignored));
 
         public string? RestApiId { get; set; }
         public string? ResourceId { get; set; }

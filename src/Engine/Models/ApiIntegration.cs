@@ -31,6 +31,9 @@ namespace IntegrationTools.Models
         public Dictionary<string, string> RequestTemplates { get; set; } = new Dictionary<string, string>();
         public Dictionary<string, Dictionary<string, string>> ResponseParameters { get; set; } = new Dictionary<string, Dictionary<string, string>>();
 
+        /// <summary>What New-/Set-ApiIntegration did (Created, Updated, Unchanged); empty on Get-ApiIntegration's output.</summary>
+        public ApplyOutcome? Outcome { get; set; }
+
         public override string ToString() => $"{IntegrationId} {IntegrationType} {IntegrationUri}".TrimEnd();
     }
 

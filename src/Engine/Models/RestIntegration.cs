@@ -32,6 +32,9 @@ namespace IntegrationTools.Models
         public string? IntegrationTarget { get; set; }
         public List<RestIntegrationResponse> IntegrationResponses { get; set; } = new List<RestIntegrationResponse>();
 
+        /// <summary>What Set-/Update-RestIntegration did (Created, Updated, Unchanged); empty on Get-RestIntegration's output.</summary>
+        public ApplyOutcome? Outcome { get; set; }
+
         public override string ToString() => $"{HttpMethod} {ResourcePath ?? ResourceId} -> {Type} {Uri}".TrimEnd();
     }
 

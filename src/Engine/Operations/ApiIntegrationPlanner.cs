@@ -49,7 +49,9 @@ namespace IntegrationTools.Operations
 
         /// <summary>
         /// UpdateIntegration with the members <paramref name="patch"/> names. The integration as it will be after the
-        /// update (current state merged with the patch) is what the rules check, as the service does.
+        /// update (current state merged with the patch) is what the rules check, as the service does. The request names
+        /// only the members that differ from the live integration; when none does, the plan is Unchanged and nothing is
+        /// to be sent.
         /// </summary>
         public async Task<ApiIntegrationPlan> PlanUpdateAsync(ApiInfo api, string? region, string integrationId, ApiIntegrationDefinition patch,
             IEnumerable<Finding>? readFindings, CancellationToken ct)
@@ -67,7 +69,13 @@ namespace IntegrationTools.Operations
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
             }
-            return new ApiIntegrationPlan(merged, findings, HttpApiService.UpdateIntegrationRequest(api.ApiId, integrationId, patch), current);
+            // Only the members that differ from the live integration are sent; when none does, nothing is.
+            var changes = ApiIntegrationComparison.Changes(patch, current);
+            return new ApiIntegrationPlan(merged, findings, HttpApiService.UpdateIntegrationRequest(api.ApiId, integrationId, changes ?? patch), current)
+            {
+                Outcome = changes == null ? ApplyOutcome.Unchanged : ApplyOutcome.Updated,
+                Differences = ApiIntegrationComparison.Differences(patch, current),
+            };
         }
 
         /// <summary>DeleteIntegration, refused (<see cref="ApiIntegrationRemoval.Refusal"/>) while routes target the integration.</summary>
@@ -135,6 +143,15 @@ namespace IntegrationTools.Operations
         public ApiIntegration? Current { get; }
 
         public bool MaySend => Findings.All(f => f.Severity != Severity.Error);
+
+        /// <summary>Created for a create; Updated or Unchanged (nothing to send) for an update.</summary>
+        public ApplyOutcome Outcome { get; internal set; } = ApplyOutcome.Created;
+
+        /// <summary>For an update, the members (definition field names) that differ from the live integration.</summary>
+        public IReadOnlyList<string> Differences { get; internal set; } = new List<string>();
+
+        /// <summary>True when the update need not be sent (the live integration already is as asked).</summary>
+        public bool NothingToSend => Outcome == ApplyOutcome.Unchanged;
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>

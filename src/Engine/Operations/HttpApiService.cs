@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using IntegrationTools.Definitions;
@@ -108,6 +109,79 @@ namespace IntegrationTools.Operations
             if (shape?.IntegrationId == null)
                 throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration.") { Operation = request.Describe() };
             return shape.ToModel(api.ApiId, api.ProtocolType);
+        }
+
+        /// <summary>Every integration of the API (GetIntegrations, following nextToken).</summary>
+        public async Task<List<ApiIntegration>> GetIntegrationsAsync(ApiInfo api, CancellationToken ct)
+        {
+            var all = new List<ApiIntegration>();
+            string? token = null;
+            do
+            {
+                var page = await GetIntegrationsPageAsync(api, token, ct).ConfigureAwait(false);
+                all.AddRange(page.Items);
+                token = page.NextToken;
+            }
+            while (token != null);
+            return all;
+        }
+
+        /// <summary>
+        /// Sends a planned CreateIntegration without ever leaving two integrations for one definition. CreateIntegration is
+        /// not idempotent, so the wire layer does not resend it after an ambiguous failure (5xx, timeout, connection lost
+        /// after sending). Here, after such a failure, the API's integrations are listed and one that matches the
+        /// definition and was not there before (not in <paramref name="ledger"/>: the ids known before this pipeline's
+        /// first create on the API, plus those it created) is the one the lost request created; only when there is none
+        /// is the request sent again, at most <see cref="ApiGatewayClient.MaxAttempts"/> times in all. The result carries
+        /// Outcome Created.
+        /// </summary>
+        public async Task<ApiIntegration> CreateIntegrationAsync(ApiInfo api, ApiIntegrationPlan plan, IntegrationLedger ledger, CancellationToken ct)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            if (ledger == null) throw new ArgumentNullException(nameof(ledger));
+            var key = $"{_client.Session.Endpoint.GetLeftPart(UriPartial.Authority)}|{_client.Session.Region}|{api.ApiId}";
+            var known = ledger.Find(key);
+            if (known == null)
+            {
+                var before = await GetIntegrationsAsync(api, ct).ConfigureAwait(false);
+                known = ledger.Add(key, before.Select(i => i.IntegrationId));
+            }
+            var describe = plan.Request.Describe();
+            var reasons = new List<string>();
+            var attempts = 0;
+            var rounds = Math.Max(1, _client.MaxAttempts);
+            for (var round = 1; ; round++)
+            {
+                try
+                {
+                    var created = await SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
+                    known.Add(created.IntegrationId);
+                    created.Outcome = ApplyOutcome.Created;
+                    return created;
+                }
+                catch (ApiGatewayException ex) when (ex.Ambiguous)
+                {
+                    attempts += ex.Attempts;
+                    var reason = ex.AttemptSummary ?? ApiGatewayClient.Reason(ex);
+                    reasons.Add(reason);
+                    var live = await GetIntegrationsAsync(api, ct).ConfigureAwait(false);
+                    var match = live.FirstOrDefault(i => !known.Contains(i.IntegrationId) && ApiIntegrationComparison.Differences(plan.Definition, i).Count == 0);
+                    if (match != null)
+                    {
+                        known.Add(match.IntegrationId);
+                        match.Outcome = ApplyOutcome.Created;
+                        _client.Log?.Invoke($"{describe} failed ambiguously ({reason}) but had created integration/{match.IntegrationId}: recovered it instead of creating it again.");
+                        return match;
+                    }
+                    if (round >= rounds)
+                    {
+                        ex.Attempts = attempts;
+                        ex.AttemptSummary = ApiGatewayClient.Summarize(reasons) + "; after each, GetIntegrations showed no integration it had created";
+                        throw;
+                    }
+                    _client.Log?.Invoke($"{describe} failed ambiguously ({reason}) and GetIntegrations shows it created nothing: sending it again (round {round + 1} of {rounds}).");
+                }
+            }
         }
 
         public Task<ApiIntegration> CreateIntegrationAsync(ApiInfo api, ApiIntegrationDefinition definition, CancellationToken ct) =>

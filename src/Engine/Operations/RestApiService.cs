@@ -41,6 +41,19 @@ namespace IntegrationTools.Operations
             return shape.ToModel(restApiId, resourceId, httpMethod, resourcePath);
         }
 
+        /// <summary>GetIntegration of a resolved method; null when the method has no integration yet.</summary>
+        public async Task<RestIntegration?> FindIntegrationAsync(RestMethodTarget target, CancellationToken ct)
+        {
+            try
+            {
+                return await GetIntegrationAsync(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath, ct).ConfigureAwait(false);
+            }
+            catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound)
+            {
+                return null;
+            }
+        }
+
         /// <summary>GetResources, following the position token until every resource is read.</summary>
         public async Task<List<RestResource>> GetResourcesAsync(string restApiId, CancellationToken ct)
         {

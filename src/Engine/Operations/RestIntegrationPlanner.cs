@@ -43,7 +43,9 @@ namespace IntegrationTools.Operations
 
         /// <summary>
         /// PutIntegration: resolves the method, checks the method request parameters the definition reads against those the
-        /// method declares (IT1023; the offline checks have run already), and prepares the request.
+        /// method declares (IT1023; the offline checks have run already), reads the current integration and compares it with
+        /// the definition (<see cref="RestPlan{T}.Outcome"/>: Created when there is none, Unchanged when applying it would
+        /// change nothing, so nothing is to be sent, else Updated), and prepares the request.
         /// </summary>
         public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct)
         {
@@ -54,7 +56,32 @@ namespace IntegrationTools.Operations
                 var context = await MethodContext(target, ct).ConfigureAwait(false);
                 findings.AddRange(new RestDeclaredMethodParameterRule().Check(WithTarget(definition, target), context));
             }
-            return new RestPlan<RestIntegration>(target, findings, _service.PreparePutIntegration(definition, target), null, new List<PatchOperation>());
+            var current = await _service.FindIntegrationAsync(target, ct).ConfigureAwait(false);
+            var plan = new RestPlan<RestIntegration>(target, findings, _service.PreparePutIntegration(definition, target), current, new List<PatchOperation>());
+            if (current == null)
+            {
+                plan.Outcome = ApplyOutcome.Created;
+            }
+            else
+            {
+                plan.Differences = RestIntegrationComparison.Differences(definition, current, target.ResourceId);
+                plan.Outcome = plan.Differences.Count == 0 ? ApplyOutcome.Unchanged : ApplyOutcome.Updated;
+            }
+            return plan;
+        }
+
+        /// <summary>
+        /// Carries out a planned PutIntegration: sends nothing when the plan is Unchanged (the live integration is the
+        /// result), else sends the request. The result carries the plan's <see cref="RestPlan{T}.Outcome"/>.
+        /// </summary>
+        public async Task<RestIntegration> ApplyPutAsync(RestPlan<RestIntegration> plan, CancellationToken ct)
+        {
+            if (plan == null) throw new System.ArgumentNullException(nameof(plan));
+            var result = plan.NothingToSend && plan.Current != null
+                ? plan.Current
+                : await _service.SendAsync(plan.Call, ct).ConfigureAwait(false);
+            result.Outcome = plan.Outcome;
+            return result;
         }
 
         /// <summary>
@@ -144,5 +171,17 @@ namespace IntegrationTools.Operations
 
         /// <summary>The patch operations of an update (empty for other operations).</summary>
         public List<PatchOperation> Operations { get; }
+
+        /// <summary>
+        /// For a PutIntegration: Created (the method has no integration yet), Updated (the live one differs) or Unchanged
+        /// (it already is as defined: send nothing). Null for other operations.
+        /// </summary>
+        public ApplyOutcome? Outcome { get; internal set; }
+
+        /// <summary>For an Updated PutIntegration, the members (definition field names) in which the live integration differs.</summary>
+        public IReadOnlyList<string> Differences { get; internal set; } = new List<string>();
+
+        /// <summary>True when the call need not be sent (the live integration already is as defined).</summary>
+        public bool NothingToSend => Outcome == ApplyOutcome.Unchanged;
     }
 }

@@ -8,8 +8,10 @@ namespace IntegrationTools.Wire
     /// <summary>
     /// Client-side pacing that keeps requests just under API Gateway's management quota (by default 10 requests per
     /// second with a burst of 40, per account and region) and adapts to throttling the way the AWS SDKs' adaptive
-    /// retry mode does: a token bucket whose rate drops sharply on every throttled answer and climbs back slowly on
-    /// successes. One limiter is shared by every client of the same endpoint and region in the process.
+    /// retry mode does: a token bucket whose rate drops sharply (×0.7) on every throttled answer and climbs back on
+    /// successes, at least as fast as the SDKs' CUBIC curve, which regains the rate before the throttle within about
+    /// two seconds (so a stray 429 does not slow a long run for good), and by a small step per success.
+    /// One limiter is shared by every client of the same endpoint and region in the process.
     /// </summary>
     public sealed class AdaptiveRateLimiter
     {
@@ -17,6 +19,7 @@ namespace IntegrationTools.Wire
         public const double DefaultBurst = 40;
         private const double MinimumRate = 0.5;
         private const double DecreaseFactor = 0.7;
+        private const double CubicScale = 0.4;
 
         private static readonly ConcurrentDictionary<string, AdaptiveRateLimiter> Shared = new ConcurrentDictionary<string, AdaptiveRateLimiter>(StringComparer.OrdinalIgnoreCase);
 
@@ -24,6 +27,8 @@ namespace IntegrationTools.Wire
         private readonly Func<DateTime> _clock;
         private double _tokens;
         private DateTime _refilledAt;
+        private double _rateBeforeThrottle;
+        private DateTime? _throttledAt;
 
         public AdaptiveRateLimiter(double maxRate = DefaultRate, double burst = DefaultBurst, Func<DateTime>? clock = null)
         {
@@ -77,6 +82,8 @@ namespace IntegrationTools.Wire
             {
                 Refill();
                 Throttles++;
+                _rateBeforeThrottle = CurrentRate;
+                _throttledAt = _clock();
                 CurrentRate = Math.Max(MinimumRate, CurrentRate * DecreaseFactor);
                 _tokens = Math.Min(_tokens, 0);
             }
@@ -87,8 +94,20 @@ namespace IntegrationTools.Wire
         {
             lock (_gate)
             {
-                CurrentRate = Math.Min(MaxRate, CurrentRate + MaxRate * 0.02);
+                CurrentRate = Math.Min(MaxRate, Math.Max(CurrentRate + MaxRate * 0.02, Cubic()));
             }
+        }
+
+        /// <summary>
+        /// The rate the SDKs' CUBIC curve allows now: W(t) = 0.4 (t - K)^3 + Wmax, with Wmax the rate before the last
+        /// throttle, t the seconds since it and K = cbrt(Wmax (1 - 0.7) / 0.4), so W(0) is the reduced rate and W(K) = Wmax.
+        /// </summary>
+        private double Cubic()
+        {
+            if (_throttledAt == null) return MaxRate;
+            var t = (_clock() - _throttledAt.Value).TotalSeconds;
+            var k = Math.Pow(_rateBeforeThrottle * (1 - DecreaseFactor) / CubicScale, 1.0 / 3);
+            return CubicScale * Math.Pow(t - k, 3) + _rateBeforeThrottle;
         }
 
         private void Refill()

@@ -63,6 +63,11 @@ namespace IntegrationTools.Wire
 
         public ResolvedSession Session => _session;
 
+        private long _requestsSent;
+
+        /// <summary>How many HTTP requests this client has put on the wire (every attempt counts), for progress and rate figures.</summary>
+        public long RequestsSent => Interlocked.Read(ref _requestsSent);
+
         public void Dispose()
         {
             if (_ownsHttp) _http.Dispose();
@@ -225,7 +230,7 @@ namespace IntegrationTools.Wire
             }
         }
 
-        private static string Reason(Exception? ex)
+        internal static string Reason(Exception? ex)
         {
             switch (ex)
             {
@@ -236,7 +241,7 @@ namespace IntegrationTools.Wire
             }
         }
 
-        private static string Summarize(List<string> failures) =>
+        internal static string Summarize(List<string> failures) =>
             string.Join(", ", failures.GroupBy(f => f).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"));
 
         private async Task<WireResponse> SendOnceAsync(WireRequest request, CancellationToken cancellationToken)
@@ -260,6 +265,7 @@ namespace IntegrationTools.Wire
 
             var describe = request.Describe();
             Log?.Invoke($"{request.Method} {url.GetLeftPart(UriPartial.Path)}{url.Query}");
+            Interlocked.Increment(ref _requestsSent);
             using var timeout = new CancellationTokenSource(Timeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             HttpResponseMessage response;

@@ -239,7 +239,9 @@ public class RestIntegrationOperationsTests
         var (service, handler, client) = Create(
             () => Responses.Json("""{"item":[{"id":"root00","path":"/"},{"id":"res456","path":"/pets","resourceMethods":{"GET":{}}}]}"""),
             () => Responses.Json("""{"httpMethod":"GET","requestParameters":{"method.request.querystring.q":false}}"""),
-            () => Responses.Json("""{"item":[{"id":"res456","path":"/pets","resourceMethods":{"GET":{}}}]}"""));
+            () => Responses.Error(HttpStatusCode.NotFound, "NotFoundException", "{\"message\":\"Invalid Integration identifier specified\"}"),
+            () => Responses.Json("""{"item":[{"id":"res456","path":"/pets","resourceMethods":{"GET":{}}}]}"""),
+            () => Responses.Error(HttpStatusCode.NotFound, "NotFoundException", "{\"message\":\"Invalid Integration identifier specified\"}"));
         using var _c = client;
         var planner = new RestIntegrationPlanner(service, "us-east-1");
 
@@ -255,8 +257,43 @@ public class RestIntegrationOperationsTests
 
         var simple = await planner.PlanPutAsync(Definition(), default);
         Assert.Empty(simple.Findings);
-        Assert.Equal(3, handler.Requests.Count); // no GetMethod for a definition that reads no method parameter
+        Assert.Equal(5, handler.Requests.Count); // no GetMethod for a definition that reads no method parameter
+        Assert.Equal("/restapis/a1b2c3d4e5/resources/res456/methods/GET/integration", handler.Requests[4].RawPath);
+        Assert.Equal(IntegrationTools.Models.ApplyOutcome.Created, simple.Outcome);
         Assert.Equal("restapi/a1b2c3d4e5 /pets GET", simple.Target.ToString());
+    }
+
+    [Fact]
+    public async Task PlanPut_ComparesWithTheLiveIntegration_UnchangedSendsNothing_UpdatedPutsTheDefinition()
+    {
+        var definition = new RestIntegrationDefinition
+        {
+            RestApiId = "abc123", ResourceId = "res456", HttpMethod = "GET", Type = "HTTP_PROXY", IntegrationHttpMethod = "GET",
+            Uri = "https://petstore.example.com/pets/{id}", TimeoutInMillis = 5000, InsecureSkipVerification = true,
+            RequestParameters = new() { ["integration.request.path.id"] = "method.request.path.id" },
+        };
+        var resource = () => Responses.Json("""{"id":"res456","path":"/pets/{id}","resourceMethods":{"GET":{}}}""");
+        var method = () => Responses.Json("""{"httpMethod":"GET","requestParameters":{"method.request.path.id":true}}""");
+        var (service, handler, client) = Create(
+            resource, method, () => Responses.Json(PutAnswer),
+            resource, method, () => Responses.Json(PutAnswer.Replace("5000", "6000")), () => Responses.Json(PutAnswer, HttpStatusCode.Created));
+        using var _c = client;
+        var planner = new RestIntegrationPlanner(service, "us-east-1");
+
+        // The live integration (with every default spelled out, as AWS returns it) is what the definition asks for.
+        var same = await planner.PlanPutAsync(definition, default);
+        Assert.Equal(IntegrationTools.Models.ApplyOutcome.Unchanged, same.Outcome);
+        Assert.True(same.NothingToSend);
+        var unchanged = await planner.ApplyPutAsync(same, default);
+        Assert.Equal(IntegrationTools.Models.ApplyOutcome.Unchanged, unchanged.Outcome);
+        Assert.Equal(3, handler.Requests.Count); // no PutIntegration
+
+        var different = await planner.PlanPutAsync(definition, default);
+        Assert.Equal(IntegrationTools.Models.ApplyOutcome.Updated, different.Outcome);
+        Assert.Equal(new[] { "TimeoutInMillis" }, different.Differences);
+        var updated = await planner.ApplyPutAsync(different, default);
+        Assert.Equal(IntegrationTools.Models.ApplyOutcome.Updated, updated.Outcome);
+        Assert.Equal("PUT", handler.Requests[6].Method);
     }
 
     [Fact]
