@@ -64,6 +64,10 @@ namespace IntegrationTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>Allows an http:// endpoint on another computer (without it only https:// and loopback http:// are used).</summary>
+        [Parameter]
+        public SwitchParameter AllowInsecureEndpoint { get; set; }
+
         #endregion
 
         #region Overrides

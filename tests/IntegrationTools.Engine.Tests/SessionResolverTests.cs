@@ -488,6 +488,64 @@ public sealed class SessionResolverTests : IDisposable
         Assert.Equal("https://apigateway.us-east-1.amazonaws.com/", session.Endpoint.AbsoluteUri);
     }
 
+    [Theory]
+    [InlineData("http://apigateway.example.com")]
+    [InlineData("http://10.0.0.5:4566")]
+    [InlineData("http://moto.internal:5000/prefix")]
+    public void PlainHttp_OnAnotherComputer_IsRefused(string endpoint)
+    {
+        var ex = Fails(Keys(endpoint: endpoint));
+
+        Assert.Equal(SessionProblem.InsecureEndpoint, ex.Problem);
+        Assert.Contains(endpoint, ex.Message);
+        Assert.Contains("-AllowInsecureEndpoint", ex.RecommendedAction);
+        Assert.Contains("https://", ex.RecommendedAction);
+    }
+
+    [Fact]
+    public void PlainHttp_FromTheEnvironment_IsRefusedAndNamesTheVariable()
+    {
+        var ex = Fails(Keys(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = "http://gateway.corp.example:8080" });
+
+        Assert.Equal(SessionProblem.InsecureEndpoint, ex.Problem);
+        Assert.Contains("AWS_ENDPOINT_URL_API_GATEWAY environment variable", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://127.1.2.3:5000", "http://127.1.2.3:5000/")]
+    [InlineData("http://localhost:4566", "http://localhost:4566/")]
+    [InlineData("http://LOCALHOST:4566", "http://localhost:4566/")]
+    [InlineData("http://[::1]:5000", "http://[::1]:5000/")]
+    [InlineData("https://apigateway.example.com", "https://apigateway.example.com/")]
+    public void PlainHttp_OnThisComputer_AndHttps_NeedNoSwitch(string endpoint, string expected)
+    {
+        var session = TestSessions.Resolver().Resolve(Keys(endpoint: endpoint));
+
+        Assert.Equal(expected, session.Endpoint.AbsoluteUri);
+    }
+
+    [Fact]
+    public void PlainHttp_OnAnotherComputer_IsUsedWithTheSwitch()
+    {
+        var options = Keys(endpoint: "http://10.0.0.5:4566");
+        options.AllowInsecureEndpoint = true;
+
+        var session = TestSessions.Resolver().Resolve(options);
+
+        Assert.Equal("http://10.0.0.5:4566/", session.Endpoint.AbsoluteUri);
+    }
+
+    [Fact]
+    public void TheSwitch_ChangesTheSessionCacheKey()
+    {
+        var plain = Keys(endpoint: "http://10.0.0.5:4566");
+        var allowed = Keys(endpoint: "http://10.0.0.5:4566");
+        allowed.AllowInsecureEndpoint = true;
+
+        Assert.NotEqual(plain.CacheKey(), allowed.CacheKey());
+    }
+
     // ---- the rest ----
 
     [Fact]

@@ -10,6 +10,7 @@ namespace IntegrationTools.Session
         NoRegion,
         InvalidRegion,
         InvalidEndpoint,
+        InsecureEndpoint,
     }
 
     /// <summary>The session cannot be built from what was given; no request was sent.</summary>

@@ -189,10 +189,26 @@ namespace IntegrationTools.Session
                     $"'{RedactUserInfo(text)}' (from {source}) is not a usable endpoint URL.",
                     "Give an absolute http:// or https:// URL with a host and no query, for example https://apigateway.us-east-1.amazonaws.com or http://127.0.0.1:5000 for a local server.");
             }
+            if (uri.Scheme == Uri.UriSchemeHttp && !o.AllowInsecureEndpoint && !IsLoopback(uri))
+            {
+                throw new SessionException(SessionProblem.InsecureEndpoint,
+                    $"'{text}' (from {source}) is a plain http:// endpoint on another computer: the signed requests would cross the network unencrypted, so nothing was sent.",
+                    $"Use https://{uri.Authority}{uri.AbsolutePath.TrimEnd('/')} instead; if you trust the network (a test server on your LAN), pass -AllowInsecureEndpoint.");
+            }
             // A path that ends in '/' ("http://host/prefix/") is signed with a doubled slash by AWS4Signer but sent without it.
             if (uri.AbsolutePath.Length > 1 && uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
                 uri = new Uri(uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/'));
             return uri;
+        }
+
+        /// <summary>localhost, 127.0.0.0/8 and ::1: http:// to them never leaves this computer.</summary>
+        private static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback) return true;
+            var host = uri.Host.TrimEnd('.');
+            return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+                || (System.Net.IPAddress.TryParse(uri.DnsSafeHost, out var address) && System.Net.IPAddress.IsLoopback(address));
         }
 
         /// <summary>"http://user:pw@host" becomes "http://***@host": a password in a URL is never repeated in a message.</summary>
