@@ -109,7 +109,7 @@ namespace IntegrationTools.Commands
                     ThrowTerminatingError(Failures.ForSession(ex));
                     throw; // not reached
                 }
-                WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}.");
+                WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}; retries and pacing: {session.PacingSource}.");
                 _client?.Dispose();
                 _client = new ApiGatewayClient(session) { Log = _wireLog.Enqueue };
                 _clientKey = key;

@@ -11,6 +11,7 @@ namespace IntegrationTools.Session
         InvalidRegion,
         InvalidEndpoint,
         InsecureEndpoint,
+        InvalidSetting,
     }
 
     /// <summary>The session cannot be built from what was given; no request was sent.</summary>
