@@ -18,7 +18,7 @@ namespace IntegrationTools.Session
     public sealed class SessionException : Exception
     {
         public SessionException(SessionProblem problem, string message, string recommendedAction, Exception? inner = null)
-            : base(message, inner)
+            : base(Text.DisplayText.Safe(message), inner)
         {
             Problem = problem;
             RecommendedAction = recommendedAction;
