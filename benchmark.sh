@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Prints the module's speed and memory figures (not a test): the rule catalog in plain C#, and
-# Test-ApiIntegration through the pipeline in the hosted PowerShell engine. Usage: ./benchmark.sh [count]
+# Prints the module's speed and memory figures from one run on this machine (not a test): cold Import-Module, the
+# rule catalog in plain C#, Test-ApiIntegration through the pipeline in the hosted engine, the cmdlets against the
+# AWS CLI per integration on the same local moto server, and a bulk apply of 300 definitions under the default
+# management quota. Usage: ./benchmark.sh [count] [--no-aws]
 set -euo pipefail
 cd "$(dirname "$0")"
+source tools/prerequisites.sh
 ./build.sh >/dev/null
-dotnet run --project tools/Benchmarks/Benchmarks.csproj -c Release -- "$@"
+dotnet run --project bench/Benchmarks/Benchmarks.csproj -c Release -- "$@"

@@ -51,7 +51,13 @@ namespace IntegrationTools.Commands
                 case IConvertible convertible when convertible.GetTypeCode() != TypeCode.Object:
                     return value;
                 default:
-                    return Properties(PSObject.AsPSObject(value), depth);
+                    // The module's own output objects are definitions; any other object (a ScriptBlock, a FileInfo, a
+                    // process) is not data: it goes to the reader as it is, which names its type as the problem,
+                    // instead of having its whole object graph walked.
+                    var type = value.GetType();
+                    return type.Namespace != null && type.Namespace.StartsWith("IntegrationTools.", StringComparison.Ordinal)
+                        ? Properties(PSObject.AsPSObject(value), depth)
+                        : value;
             }
         }
 
@@ -68,9 +74,9 @@ namespace IntegrationTools.Commands
                 {
                     value = property.Value;
                 }
-                catch (GetValueException)
+                catch (ExtendedTypeSystemException)
                 {
-                    continue;
+                    continue; // a getter that throws: the property is left out
                 }
                 bag[property.Name] = ToPlain(value, depth + 1);
             }

@@ -25,6 +25,10 @@ namespace IntegrationTools.Commands
                     category = ErrorCategory.ObjectNotFound;
                     exception = new ItemNotFoundException(ex.Message, ex);
                     break;
+                case SessionProblem.InsecureEndpoint:
+                    category = ErrorCategory.SecurityError;
+                    exception = new System.Security.SecurityException(ex.Message, ex);
+                    break;
                 case SessionProblem.NoCredentials:
                     category = ErrorCategory.AuthenticationError;
                     exception = new PSInvalidOperationException(ex.Message, ex);

@@ -66,6 +66,10 @@ namespace IntegrationTools.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? EndpointUrl { get; set; }
 
+        /// <summary>Allows an http:// endpoint on another computer (without it only https:// and loopback http:// are used).</summary>
+        [Parameter]
+        public SwitchParameter AllowInsecureEndpoint { get; set; }
+
         #endregion
 
         #region Overrides
@@ -109,7 +113,7 @@ namespace IntegrationTools.Commands
                     ThrowTerminatingError(Failures.ForSession(ex));
                     throw; // not reached
                 }
-                WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}.");
+                WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}; retries and pacing: {session.PacingSource}.");
                 _requestsOfEarlierClients += _client?.RequestsSent ?? 0;
                 _client?.Dispose();
                 _client = new ApiGatewayClient(session) { Log = _wireLog.Enqueue };

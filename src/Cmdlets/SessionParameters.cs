@@ -25,6 +25,8 @@ namespace IntegrationTools.Commands
                 SessionToken = Text(nameof(SessionOptions.SessionToken)),
                 Credential = Unwrap(parameters.Contains(nameof(SessionOptions.Credential)) ? parameters[nameof(SessionOptions.Credential)] : null),
                 EndpointUrl = Text(nameof(SessionOptions.EndpointUrl)),
+                AllowInsecureEndpoint = parameters.Contains(nameof(SessionOptions.AllowInsecureEndpoint))
+                    && LanguagePrimitives.IsTrue(Unwrap(parameters[nameof(SessionOptions.AllowInsecureEndpoint)])),
                 ShellCredential = Unwrap(sessionState?.PSVariable.GetValue("StoredAWSCredentials")),
                 ShellRegion = Unwrap(sessionState?.PSVariable.GetValue("StoredAWSRegion")) as string,
             };

@@ -37,6 +37,12 @@ public sealed record FaultOptions
 
     public TimeSpan SlowDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Answers every request as API Gateway answers a request signed with unknown keys (403 UnrecognizedClientException),
+    /// without forwarding it: moto accepts any credentials.
+    /// </summary>
+    public bool RejectCredentials { get; init; }
+
     /// <summary>Seed of the fault dice, so a failing run can be replayed.</summary>
     public int Seed { get; init; } = 12345;
 }
@@ -75,7 +81,7 @@ public sealed class FaultProxyServer : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
-    /// <summary>How many requests met each fate: forwarded, throttled, 500, 503, dropped-before, dropped-after, slow.</summary>
+    /// <summary>How many requests met each fate: rejected, forwarded, throttled, 500, 503, dropped-before, dropped-after, slow.</summary>
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
     /// <summary>One line per request: method, path, fate, status, and the request's headers with secrets redacted.</summary>
@@ -115,6 +121,10 @@ public sealed class FaultProxyServer : IAsyncDisposable
         Count(fate);
         switch (fate)
         {
+            case "rejected":
+                _log.Enqueue($"{line} -> 403 unrecognized client");
+                await WriteError(context, 403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+                return;
             case "throttled":
                 _log.Enqueue($"{line} -> 429 throttled");
                 await WriteError(context, 429, "TooManyRequestsException", "Too Many Requests", retryAfter: true);
@@ -170,6 +180,7 @@ public sealed class FaultProxyServer : IAsyncDisposable
         lock (_gate)
         {
             var o = Options;
+            if (o.RejectCredentials) return "rejected";
             if (o.Throttle)
             {
                 var now = DateTime.UtcNow;

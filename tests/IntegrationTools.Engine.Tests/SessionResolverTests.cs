@@ -416,15 +416,15 @@ public sealed class SessionResolverTests : IDisposable
 
     [Theory]
     // parameter > AWS_ENDPOINT_URL_API_GATEWAY > AWS_ENDPOINT_URL
-    [InlineData("http://param:1", "http://service:2", "http://global:3", null, "http://param:1/", "the -EndpointUrl parameter")]
-    [InlineData(null, "http://service:2", "http://global:3", null, "http://service:2/", "the AWS_ENDPOINT_URL_API_GATEWAY environment variable")]
-    [InlineData(null, null, "http://global:3", null, "http://global:3/", "the AWS_ENDPOINT_URL environment variable")]
-    [InlineData("  ", "  ", "http://global:3", null, "http://global:3/", "the AWS_ENDPOINT_URL environment variable")]
+    [InlineData("https://param:1", "https://service:2", "https://global:3", null, "https://param:1/", "the -EndpointUrl parameter")]
+    [InlineData(null, "https://service:2", "https://global:3", null, "https://service:2/", "the AWS_ENDPOINT_URL_API_GATEWAY environment variable")]
+    [InlineData(null, null, "https://global:3", null, "https://global:3/", "the AWS_ENDPOINT_URL environment variable")]
+    [InlineData("  ", "  ", "https://global:3", null, "https://global:3/", "the AWS_ENDPOINT_URL environment variable")]
     // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ignores the environment, not the parameter.
-    [InlineData(null, "http://service:2", "http://global:3", "true", "https://apigateway.us-east-1.amazonaws.com/", "the region's API Gateway endpoint")]
-    [InlineData(null, "http://service:2", "http://global:3", "TRUE", "https://apigateway.us-east-1.amazonaws.com/", "the region's API Gateway endpoint")]
-    [InlineData(null, "http://service:2", null, "false", "http://service:2/", "the AWS_ENDPOINT_URL_API_GATEWAY environment variable")]
-    [InlineData("http://param:1", "http://service:2", null, "true", "http://param:1/", "the -EndpointUrl parameter")]
+    [InlineData(null, "https://service:2", "https://global:3", "true", "https://apigateway.us-east-1.amazonaws.com/", "the region's API Gateway endpoint")]
+    [InlineData(null, "https://service:2", "https://global:3", "TRUE", "https://apigateway.us-east-1.amazonaws.com/", "the region's API Gateway endpoint")]
+    [InlineData(null, "https://service:2", null, "false", "https://service:2/", "the AWS_ENDPOINT_URL_API_GATEWAY environment variable")]
+    [InlineData("https://param:1", "https://service:2", null, "true", "https://param:1/", "the -EndpointUrl parameter")]
     [InlineData(" http://localhost:4566 ", null, null, null, "http://localhost:4566/", "the -EndpointUrl parameter")]
     public void Endpoint_Precedence(string? parameter, string? serviceVariable, string? globalVariable, string? ignore, string expected, string source)
     {
@@ -486,6 +486,139 @@ public sealed class SessionResolverTests : IDisposable
         }).Resolve(Keys());
 
         Assert.Equal("https://apigateway.us-east-1.amazonaws.com/", session.Endpoint.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("http://apigateway.example.com")]
+    [InlineData("http://10.0.0.5:4566")]
+    [InlineData("http://moto.internal:5000/prefix")]
+    public void PlainHttp_OnAnotherComputer_IsRefused(string endpoint)
+    {
+        var ex = Fails(Keys(endpoint: endpoint));
+
+        Assert.Equal(SessionProblem.InsecureEndpoint, ex.Problem);
+        Assert.Contains(endpoint, ex.Message);
+        Assert.Contains("-AllowInsecureEndpoint", ex.RecommendedAction);
+        Assert.Contains("https://", ex.RecommendedAction);
+    }
+
+    [Fact]
+    public void PlainHttp_FromTheEnvironment_IsRefusedAndNamesTheVariable()
+    {
+        var ex = Fails(Keys(), new Dictionary<string, string> { ["AWS_ENDPOINT_URL_API_GATEWAY"] = "http://gateway.corp.example:8080" });
+
+        Assert.Equal(SessionProblem.InsecureEndpoint, ex.Problem);
+        Assert.Contains("AWS_ENDPOINT_URL_API_GATEWAY environment variable", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", "http://127.0.0.1:5000/")]
+    [InlineData("http://127.1.2.3:5000", "http://127.1.2.3:5000/")]
+    [InlineData("http://localhost:4566", "http://localhost:4566/")]
+    [InlineData("http://LOCALHOST:4566", "http://localhost:4566/")]
+    [InlineData("http://[::1]:5000", "http://[::1]:5000/")]
+    [InlineData("https://apigateway.example.com", "https://apigateway.example.com/")]
+    public void PlainHttp_OnThisComputer_AndHttps_NeedNoSwitch(string endpoint, string expected)
+    {
+        var session = TestSessions.Resolver().Resolve(Keys(endpoint: endpoint));
+
+        Assert.Equal(expected, session.Endpoint.AbsoluteUri);
+    }
+
+    [Fact]
+    public void PlainHttp_OnAnotherComputer_IsUsedWithTheSwitch()
+    {
+        var options = Keys(endpoint: "http://10.0.0.5:4566");
+        options.AllowInsecureEndpoint = true;
+
+        var session = TestSessions.Resolver().Resolve(options);
+
+        Assert.Equal("http://10.0.0.5:4566/", session.Endpoint.AbsoluteUri);
+    }
+
+    [Fact]
+    public void TheSwitch_ChangesTheSessionCacheKey()
+    {
+        var plain = Keys(endpoint: "http://10.0.0.5:4566");
+        var allowed = Keys(endpoint: "http://10.0.0.5:4566");
+        allowed.AllowInsecureEndpoint = true;
+
+        Assert.NotEqual(plain.CacheKey(), allowed.CacheKey());
+    }
+
+    // ---- retries and pacing ----
+
+    [Fact]
+    public void Pacing_DefaultsToFiveAttemptsAndTheManagementQuota()
+    {
+        var session = TestSessions.Resolver().Resolve(Keys());
+
+        Assert.Equal(5, session.MaxAttempts);
+        Assert.Equal(10, session.RequestsPerSecond);
+        Assert.Equal(40, session.RequestBurst);
+    }
+
+    [Fact]
+    public void Pacing_ComesFromTheEnvironment()
+    {
+        var session = TestSessions.Resolver(new Dictionary<string, string>
+        {
+            ["AWS_MAX_ATTEMPTS"] = "3",
+            ["INTEGRATIONTOOLS_REQUESTS_PER_SECOND"] = "25.5",
+            ["INTEGRATIONTOOLS_REQUEST_BURST"] = "100",
+        }).Resolve(Keys());
+
+        Assert.Equal(3, session.MaxAttempts);
+        Assert.Equal(25.5, session.RequestsPerSecond);
+        Assert.Equal(100, session.RequestBurst);
+        Assert.Contains("AWS_MAX_ATTEMPTS", session.PacingSource);
+        Assert.Contains("INTEGRATIONTOOLS_REQUESTS_PER_SECOND", session.PacingSource);
+    }
+
+    [Theory]
+    [InlineData("AWS_MAX_ATTEMPTS", "0")]
+    [InlineData("AWS_MAX_ATTEMPTS", "2.5")]
+    [InlineData("AWS_MAX_ATTEMPTS", "many")]
+    [InlineData("INTEGRATIONTOOLS_REQUESTS_PER_SECOND", "-1")]
+    [InlineData("INTEGRATIONTOOLS_REQUEST_BURST", "0")]
+    public void Pacing_ABadValueIsRefusedNamingTheVariable(string variable, string value)
+    {
+        var ex = Fails(Keys(), new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(SessionProblem.InvalidSetting, ex.Problem);
+        Assert.Contains(variable, ex.Message);
+        Assert.Contains($"'{value}'", ex.Message);
+        Assert.Contains(variable, ex.RecommendedAction);
+    }
+
+    [Fact]
+    public async Task Pacing_TheClientMakesAsManyAttemptsAsTheSessionSays()
+    {
+        var session = TestSessions.Resolver(new Dictionary<string, string> { ["AWS_MAX_ATTEMPTS"] = "2" }).Resolve(Keys());
+        var handler = FakeHandler.Sequence(
+            () => Responses.Error((System.Net.HttpStatusCode)503, "ServiceUnavailableException", "{\"message\":\"Service unavailable\"}"),
+            () => Responses.Error((System.Net.HttpStatusCode)503, "ServiceUnavailableException", "{\"message\":\"Service unavailable\"}"),
+            () => Responses.Json("{\"item\":[]}"));
+        using var client = new ApiGatewayClient(session, handler) { RetryBaseDelay = TimeSpan.FromMilliseconds(1), RateLimiter = TestSessions.Unpaced() };
+
+        var ex = await Assert.ThrowsAnyAsync<ApiGatewayException>(() => new RestApiService(client).GetResourcesAsync("abc123", default));
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Contains("Gave up after 2 attempts", ex.Message);
+    }
+
+    [Fact]
+    public void Pacing_ClientsWithTheSamePaceShareOneLimiter_OthersDoNot()
+    {
+        var plain = TestSessions.Resolver().Resolve(Keys(endpoint: "https://pace.example.com"));
+        var raised = TestSessions.Resolver(new Dictionary<string, string> { ["INTEGRATIONTOOLS_REQUESTS_PER_SECOND"] = "50" }).Resolve(Keys(endpoint: "https://pace.example.com"));
+        using var a = new ApiGatewayClient(plain, FakeHandler.Sequence());
+        using var b = new ApiGatewayClient(plain, FakeHandler.Sequence());
+        using var c = new ApiGatewayClient(raised, FakeHandler.Sequence());
+
+        Assert.Same(a.RateLimiter, b.RateLimiter);
+        Assert.NotSame(a.RateLimiter, c.RateLimiter);
+        Assert.Equal(50, c.RateLimiter.MaxRate);
     }
 
     // ---- the rest ----

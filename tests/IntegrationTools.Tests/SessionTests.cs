@@ -92,6 +92,32 @@ public sealed class SessionTests(MotoFixture moto) : IDisposable
         Assert.Contains(endpoint, error.Exception.Message);
     }
 
+    [Theory]
+    [InlineData("Get-ApiIntegration -ApiId abc", "GetApiIntegrationCommand")]
+    [InlineData("New-ApiIntegration -ApiId abc -Url https://example.com -WhatIf", "NewApiIntegrationCommand")]
+    [InlineData("Set-RestIntegration -RestApiId abc -ResourcePath / -HttpMethod GET -Mock -WhatIf", "SetRestIntegrationCommand")]
+    public void APlainHttpEndpointOnAnotherComputerIsRefusedBeforeAnyRequest(string command, string className)
+    {
+        using var ps = moto.NewSession();
+        var result = ps.Run($"{command} -EndpointUrl 'http://192.0.2.10:5000' -Verbose");
+        var error = result.SingleError();
+        Assert.Equal($"SessionInsecureEndpoint,IntegrationTools.Commands.{className}", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.SecurityError, error.CategoryInfo.Category);
+        Assert.Contains("http://192.0.2.10:5000", error.Exception.Message);
+        Assert.Contains("-AllowInsecureEndpoint", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain(result.Verbose, line => line.Contains("192.0.2.10"));
+    }
+
+    [Fact]
+    public void AllowInsecureEndpointLetsAPlainHttpEndpointOnAnotherComputerThrough()
+    {
+        // Nothing listens on the name: getting as far as a connection failure shows the endpoint was used.
+        using var ps = moto.NewSession();
+        var error = ps.Run("Get-ApiIntegration -ApiId abc -EndpointUrl 'http://moto.invalid:5000' -AllowInsecureEndpoint").SingleError();
+        Assert.NotEqual("SessionInsecureEndpoint", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+    }
+
     [Fact]
     public void AnUnreachableEndpointIsAConnectionError()
     {

@@ -17,10 +17,11 @@ namespace IntegrationTools.Rules
         {
             RuleId = ruleId;
             Severity = severity;
-            Target = target;
-            Field = field;
-            Message = message;
-            Fix = fix;
+            // Findings quote what the user gave: keep a huge or control-character-laden value from flooding the screen.
+            Target = Text.DisplayText.Safe(target)!;
+            Field = Text.DisplayText.Safe(field);
+            Message = Text.DisplayText.Safe(message)!;
+            Fix = Text.DisplayText.Safe(fix)!;
         }
 
         public string RuleId { get; }

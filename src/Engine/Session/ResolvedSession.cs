@@ -32,6 +32,18 @@ namespace IntegrationTools.Session
 
         internal AWSCredentials Credentials { get; }
 
+        /// <summary>How many attempts one request may take in all (AWS_MAX_ATTEMPTS, the profile's max_attempts, or 5).</summary>
+        public int MaxAttempts { get; internal set; } = Wire.ApiGatewayClient.DefaultMaxAttempts;
+
+        /// <summary>The client-side pace, in requests per second, to stay under the account's management quota.</summary>
+        public double RequestsPerSecond { get; internal set; } = Wire.AdaptiveRateLimiter.DefaultRate;
+
+        /// <summary>How many requests may go at once before the pace applies (the quota's burst).</summary>
+        public double RequestBurst { get; internal set; } = Wire.AdaptiveRateLimiter.DefaultBurst;
+
+        /// <summary>Where the retry and pacing settings came from, for Debug output.</summary>
+        public string PacingSource { get; internal set; } = "the defaults (5 attempts, 10 requests/s, burst 40)";
+
         public override string ToString() => $"{Region} via {Endpoint}";
     }
 }

@@ -21,6 +21,12 @@ namespace IntegrationTools.Session
 
         public string? EndpointUrl { get; set; }
 
+        /// <summary>
+        /// Allows a plain http:// endpoint on a host other than this computer. Without it such an endpoint is refused:
+        /// the signed requests (and what they carry) would cross the network unencrypted.
+        /// </summary>
+        public bool AllowInsecureEndpoint { get; set; }
+
         /// <summary>The shell default credentials ($StoredAWSCredentials of AWS.Tools.Common), if any.</summary>
         public object? ShellCredential { get; set; }
 
@@ -38,6 +44,7 @@ namespace IntegrationTools.Session
                 Region, ProfileName, ProfileLocation, AccessKey, SecretKey, SessionToken,
                 Credential == null ? null : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Credential).ToString(),
                 EndpointUrl,
+                AllowInsecureEndpoint ? "insecure" : null,
                 ShellCredential == null ? null : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(ShellCredential).ToString(),
                 ShellRegion,
             });

@@ -19,6 +19,9 @@ namespace IntegrationTools.Session
         public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_API_GATEWAY";
         public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
         public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+        public const string MaxAttemptsVariable = "AWS_MAX_ATTEMPTS";
+        public const string RequestsPerSecondVariable = "INTEGRATIONTOOLS_REQUESTS_PER_SECOND";
+        public const string RequestBurstVariable = "INTEGRATIONTOOLS_REQUEST_BURST";
 
         private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
 
@@ -50,7 +53,9 @@ namespace IntegrationTools.Session
             var credentials = ResolveCredentials(options, ref profile, out var credentialSource);
             var region = ResolveRegion(options, profile, out var regionSource);
             var endpoint = ResolveEndpoint(options, region, out var endpointSource);
-            return new ResolvedSession(region, endpoint, credentials, regionSource, endpointSource, credentialSource);
+            var session = new ResolvedSession(region, endpoint, credentials, regionSource, endpointSource, credentialSource);
+            ResolvePacing(session, profile);
+            return session;
         }
 
         private AWSCredentials ResolveCredentials(SessionOptions o, ref CredentialProfile? profile, out string source)
@@ -160,6 +165,41 @@ namespace IntegrationTools.Session
             return region;
         }
 
+        /// <summary>
+        /// Retries and pacing: AWS_MAX_ATTEMPTS or the profile's max_attempts (as the AWS CLI and SDKs read them), and
+        /// INTEGRATIONTOOLS_REQUESTS_PER_SECOND / INTEGRATIONTOOLS_REQUEST_BURST for an account whose management quota
+        /// was raised (or a local server that has none).
+        /// </summary>
+        private void ResolvePacing(ResolvedSession session, CredentialProfile? profile)
+        {
+            var sources = new System.Collections.Generic.List<string>();
+            var attempts = Number(MaxAttemptsVariable, 1, 20, "a whole number of attempts from 1 (no retries) to 20", whole: true);
+            if (attempts.HasValue) { session.MaxAttempts = (int)attempts.Value; sources.Add($"{session.MaxAttempts} attempts from {MaxAttemptsVariable}"); }
+            else if (profile?.MaxAttempts is int fromProfile && fromProfile >= 1)
+            {
+                session.MaxAttempts = Math.Min(fromProfile, 20);
+                sources.Add($"{session.MaxAttempts} attempts from the profile's max_attempts");
+            }
+            var rate = Number(RequestsPerSecondVariable, 0.1, 10000, "a number of requests per second such as 10 (the default quota) or 25", whole: false);
+            if (rate.HasValue) { session.RequestsPerSecond = rate.Value; sources.Add($"{rate.Value} requests/s from {RequestsPerSecondVariable}"); }
+            var burst = Number(RequestBurstVariable, 1, 10000, "a whole number of requests such as 40 (the default burst)", whole: true);
+            if (burst.HasValue) { session.RequestBurst = burst.Value; sources.Add($"a burst of {burst.Value} from {RequestBurstVariable}"); }
+            if (sources.Count > 0)
+                session.PacingSource = string.Join(", ", sources) + " (the rest default)";
+        }
+
+        private double? Number(string variable, double min, double max, string expected, bool whole)
+        {
+            var text = _getEnvironmentVariable(variable);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (double.TryParse(text!.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                && value >= min && value <= max && (!whole || Math.Abs(value - Math.Round(value)) < 1e-9))
+                return value;
+            throw new SessionException(SessionProblem.InvalidSetting,
+                $"The {variable} environment variable is '{text}', which is not {expected}.",
+                $"Set {variable} to {expected}, or remove it to use the default.");
+        }
+
         private Uri ResolveEndpoint(SessionOptions o, string region, out string source)
         {
             string? text = null;
@@ -189,10 +229,26 @@ namespace IntegrationTools.Session
                     $"'{RedactUserInfo(text)}' (from {source}) is not a usable endpoint URL.",
                     "Give an absolute http:// or https:// URL with a host and no query, for example https://apigateway.us-east-1.amazonaws.com or http://127.0.0.1:5000 for a local server.");
             }
+            if (uri.Scheme == Uri.UriSchemeHttp && !o.AllowInsecureEndpoint && !IsLoopback(uri))
+            {
+                throw new SessionException(SessionProblem.InsecureEndpoint,
+                    $"'{text}' (from {source}) is a plain http:// endpoint on another computer: the signed requests would cross the network unencrypted, so nothing was sent.",
+                    $"Use https://{uri.Authority}{uri.AbsolutePath.TrimEnd('/')} instead; if you trust the network (a test server on your LAN), pass -AllowInsecureEndpoint.");
+            }
             // A path that ends in '/' ("http://host/prefix/") is signed with a doubled slash by AWS4Signer but sent without it.
             if (uri.AbsolutePath.Length > 1 && uri.AbsolutePath.EndsWith("/", StringComparison.Ordinal))
                 uri = new Uri(uri.GetLeftPart(UriPartial.Authority) + uri.AbsolutePath.TrimEnd('/'));
             return uri;
+        }
+
+        /// <summary>localhost, 127.0.0.0/8 and ::1: http:// to them never leaves this computer.</summary>
+        private static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback) return true;
+            var host = uri.Host.TrimEnd('.');
+            return host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+                || (System.Net.IPAddress.TryParse(uri.DnsSafeHost, out var address) && System.Net.IPAddress.IsLoopback(address));
         }
 
         /// <summary>"http://user:pw@host" becomes "http://***@host": a password in a URL is never repeated in a message.</summary>

@@ -42,8 +42,9 @@ namespace IntegrationTools.Wire
             _refilledAt = _clock();
         }
 
-        /// <summary>The limiter shared by every client of <paramref name="key"/> (endpoint and region).</summary>
-        public static AdaptiveRateLimiter For(string key) => Shared.GetOrAdd(key, _ => new AdaptiveRateLimiter());
+        /// <summary>The limiter shared by every client of <paramref name="key"/> (endpoint and region) with the same pace.</summary>
+        public static AdaptiveRateLimiter For(string key, double maxRate = DefaultRate, double burst = DefaultBurst) =>
+            Shared.GetOrAdd(FormattableString.Invariant($"{key}|{maxRate}|{burst}"), _ => new AdaptiveRateLimiter(maxRate, burst));
 
         public double MaxRate { get; }
 

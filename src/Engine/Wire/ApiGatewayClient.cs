@@ -50,7 +50,9 @@ namespace IntegrationTools.Wire
                 _ownsHttp = true;
             }
             _config = new SigningConfig(session.Region, session.Endpoint);
-            _limiter = AdaptiveRateLimiter.For(session.Endpoint.GetLeftPart(UriPartial.Authority) + "|" + session.Region);
+            _limiter = AdaptiveRateLimiter.For(session.Endpoint.GetLeftPart(UriPartial.Authority) + "|" + session.Region,
+                session.RequestsPerSecond, session.RequestBurst);
+            _maxAttempts = Math.Max(1, session.MaxAttempts);
             var version = typeof(ApiGatewayClient).Assembly.GetName().Version;
             _userAgent = $"IntegrationTools/{version?.ToString(3) ?? "0"}";
         }

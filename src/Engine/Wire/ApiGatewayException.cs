@@ -20,7 +20,7 @@ namespace IntegrationTools.Wire
     /// <summary>Base type of every failure the wire layer reports. Messages never contain credentials or signed headers.</summary>
     public abstract class ApiGatewayException : Exception
     {
-        protected ApiGatewayException(string message, FailureKind kind, Exception? inner = null) : base(message, inner)
+        protected ApiGatewayException(string message, FailureKind kind, Exception? inner = null) : base(Text.DisplayText.Safe(message), inner)
         {
             Kind = kind;
         }
