@@ -40,6 +40,7 @@ namespace IntegrationTools.Commands
         /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>
         protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix)
         {
+            message = Text.DisplayText.Safe(message)!;
             var record = new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },

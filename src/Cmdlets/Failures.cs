@@ -94,12 +94,16 @@ namespace IntegrationTools.Commands
         /// <summary>A definition the rule catalog refused: every Error finding with its fix, nothing sent.</summary>
         public static ErrorRecord ForDefinition(IReadOnlyList<Finding> errors, string operation, object target)
         {
-            var lines = errors.Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}");
-            var message = $"{target}: the definition was not sent because it has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: " + string.Join(" ", lines);
+            // A definition that is wrong everywhere gets an error a person can read: the first problems, and a pointer
+            // to Test-ApiIntegration, which lists every finding as an object.
+            const int shown = 8;
+            var lines = errors.Take(shown).Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}");
+            var more = errors.Count > shown ? $" … and {errors.Count - shown} more (pipe the definition to Test-ApiIntegration to see them all)." : "";
+            var message = $"{Text.DisplayText.Clip(target?.ToString())}: the definition was not sent because it has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: " + string.Join(" ", lines) + more;
             var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidDefinition", ErrorCategory.InvalidArgument, target);
             record.ErrorDetails = new ErrorDetails(message)
             {
-                RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()),
+                RecommendedAction = string.Join(" ", errors.Take(shown).Select(f => f.Fix).Distinct()),
             };
             return record;
         }

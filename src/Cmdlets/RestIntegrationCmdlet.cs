@@ -47,7 +47,7 @@ namespace IntegrationTools.Commands
                 WriteWarning($"{warning.RuleId} {warning.Target}: {warning.Message} {warning.Fix}");
             var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
             if (errors.Count == 0) return true;
-            var message = $"{target}: nothing was sent: " + string.Join(" ", errors.Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}"));
+            var message = $"{Text.DisplayText.Clip(target)}: nothing was sent: " + string.Join(" ", errors.Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}"));
             var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidTarget", ErrorCategory.InvalidArgument, target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()) },
@@ -76,6 +76,6 @@ namespace IntegrationTools.Commands
 
         /// <summary>"restapi/abc /pets GET" for messages, before the target is resolved.</summary>
         protected static string Describe(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod) =>
-            $"restapi/{restApiId ?? "?"} {(resourceId != null ? "resource/" + resourceId : resourcePath ?? "?")} {httpMethod?.ToUpperInvariant() ?? "?"}";
+            Text.DisplayText.Clip($"restapi/{restApiId ?? "?"} {(resourceId != null ? "resource/" + resourceId : resourcePath ?? "?")} {httpMethod?.ToUpperInvariant() ?? "?"}");
     }
 }

@@ -94,7 +94,7 @@ public sealed class FuzzTests(MotoFixture moto, ITestOutputHelper output)
                 Assert.NotEqual(ErrorCategory.NotSpecified, error.CategoryInfo.Category);
                 Assert.False(IsBug(error.Exception), $"{Targets[t]}: an internal failure reached the user: {error.FullyQualifiedErrorId}: {error.Exception}");
                 // A message may quote a value, but never dumps a huge one.
-                Assert.True(error.Exception.Message.Length < 20_000, $"{Targets[t]}: a {error.Exception.Message.Length}-character message ({error.FullyQualifiedErrorId})");
+                Assert.True(error.Exception.Message.Length < 20_000, $"{Targets[t]}: a {error.Exception.Message.Length}-character message ({error.FullyQualifiedErrorId}): {error.Exception.Message[..Math.Min(6000, error.Exception.Message.Length)]}");
             }
             if (Targets[t].StartsWith("Test-ApiIntegration"))
             {

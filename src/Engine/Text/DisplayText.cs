@@ -23,6 +23,13 @@ namespace IntegrationTools.Text
                 : shortened.Substring(0, MaxText) + $"… (cut at {MaxText:N0} of {shortened.Length:N0} characters)";
         }
 
+        /// <summary>A name or target for a message: control characters escaped, cut to <paramref name="max"/> characters.</summary>
+        public static string Clip(string? text, int max = 200)
+        {
+            var safe = EscapeControls(text ?? "");
+            return safe.Length <= max ? safe : safe.Substring(0, max) + $"… ({safe.Length:N0} characters)";
+        }
+
         private static bool NeedsWork(string text)
         {
             if (text.Length > MaxQuotedValue) return true;

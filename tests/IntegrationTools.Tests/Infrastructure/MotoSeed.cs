@@ -90,10 +90,6 @@ public sealed class MotoSeed(string endpoint)
         Send("PUT", $"/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode}",
             selectionPattern == null ? new { } : (object)new { selectionPattern });
 
-    /// <summary>A VPC link of REST APIs (v1; WebSocket APIs use them too).</summary>
-    public string CreateRestVpcLink(string name) =>
-        Send("POST", "/vpclinks", new { name, targetArns = new[] { "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/nlb/0abc" } })["id"]!.GetValue<string>();
-
     /// <summary>A REST API with /pets (GET: MOCK, POST: HTTP_PROXY) and /pets/{id} (GET: Lambda proxy, DELETE: no integration).</summary>
     public PetStore CreatePetStore(string name)
     {
