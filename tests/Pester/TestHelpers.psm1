@@ -6,6 +6,7 @@
       Import-BuiltModule                   the module as ./build.ps1 or ./build.sh lays it out in out/IntegrationTools
       Set-/Restore-TestAwsEnvironment      dummy credentials and region for moto, put back afterwards
       New-PetStore, New-OrdersHttpApi, ... fixtures written into moto over plain HTTP, independent of the cmdlets
+      Invoke-Captured, Get-HostText        what a command wrote, stream by stream; what it wrote to the host (-WhatIf)
 
     Works in Windows PowerShell 5.1 and PowerShell 7.
 #>
@@ -794,6 +795,181 @@ function New-OrdersHttpApi {
     return [pscustomobject]@{ ApiId = $api; LambdaId = $lambda; HttpId = $http }
 }
 
+function New-MotoShop {
+    <#
+    .SYNOPSIS
+        A REST API with /pets (GET declaring method.request.querystring.q and method.request.header.x-trace, POST,
+        OPTIONS), /pets/{petId} (GET and DELETE declaring method.request.path.petId) and /orders (POST), without
+        integrations, as RestIntegrationSeed.CreateShop; returns RestApiId, RootId, PetsId, PetId and OrdersId.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $api = New-MotoRestApi -Name $Name -Endpoint $Endpoint
+    $id = $api.RestApiId
+    $pets = New-MotoResource -RestApiId $id -ParentId $api.RootId -PathPart 'pets' -Endpoint $Endpoint
+    $pet = New-MotoResource -RestApiId $id -ParentId $pets -PathPart '{petId}' -Endpoint $Endpoint
+    $orders = New-MotoResource -RestApiId $id -ParentId $api.RootId -PathPart 'orders' -Endpoint $Endpoint
+    $methods = @(
+        @{ Resource = $pets; Method = 'GET'; Parameters = @('method.request.querystring.q', 'method.request.header.x-trace') }
+        @{ Resource = $pets; Method = 'POST'; Parameters = @() }
+        @{ Resource = $pets; Method = 'OPTIONS'; Parameters = @() }
+        @{ Resource = $pet; Method = 'GET'; Parameters = @('method.request.path.petId') }
+        @{ Resource = $pet; Method = 'DELETE'; Parameters = @('method.request.path.petId') }
+        @{ Resource = $orders; Method = 'POST'; Parameters = @() }
+    )
+    foreach ($method in $methods) {
+        $declared = @{}
+        foreach ($parameter in $method.Parameters) { $declared[$parameter] = $false }
+        $null = Invoke-MotoRequest PUT "/restapis/$id/resources/$($method.Resource)/methods/$($method.Method)" @{
+            authorizationType = 'NONE'
+            requestParameters = $declared
+        } -Endpoint $Endpoint
+    }
+    return [pscustomobject]@{ RestApiId = $id; RootId = $api.RootId; PetsId = $pets; PetId = $pet; OrdersId = $orders }
+}
+
+function Get-MotoRestIntegration {
+    <#
+    .SYNOPSIS
+        The integration of a REST API method as moto stores it (wire member names); $null when the method has none
+        (moto answers an empty object then).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $RestApiId,
+        [Parameter(Mandatory)] [string] $ResourceId,
+        [Parameter(Mandatory)] [string] $HttpMethod,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $answer = Invoke-MotoRequest GET "/restapis/$RestApiId/resources/$ResourceId/methods/$HttpMethod/integration" -Endpoint $Endpoint
+    if ($answer.PSObject.Properties['type'] -and $answer.type) { return $answer }
+    return $null
+}
+
+function Set-MotoIntegrationResponse {
+    <#
+    .SYNOPSIS
+        PUT /restapis/{id}/resources/{resourceId}/methods/{httpMethod}/integration/responses/{statusCode} with the
+        given wire body (selectionPattern, responseParameters, ...).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $RestApiId,
+        [Parameter(Mandatory)] [string] $ResourceId,
+        [Parameter(Mandatory)] [string] $HttpMethod,
+        [Parameter(Mandatory)] [string] $StatusCode,
+        [System.Collections.IDictionary] $Body = @{},
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $null = Invoke-MotoRequest PUT "/restapis/$RestApiId/resources/$ResourceId/methods/$HttpMethod/integration/responses/$StatusCode" $Body -Endpoint $Endpoint
+}
+
+function Get-MotoApiIntegrationList {
+    <#
+    .SYNOPSIS
+        The integrations of an HTTP or WebSocket API as moto has them (wire member names), to prove what was or was
+        not created; nothing when there are none (so `| Should -HaveCount 0` holds).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $answer = Invoke-MotoRequest GET "/v2/apis/$ApiId/integrations" -Endpoint $Endpoint
+    if ($answer.PSObject.Properties['items']) { $answer.items | Where-Object { $null -ne $_ } }
+}
+
+function Get-MotoApiIntegration {
+    <#
+    .SYNOPSIS
+        One integration of an HTTP or WebSocket API as moto has it; $null when it does not exist.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [Parameter(Mandatory)] [string] $IntegrationId,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    foreach ($item in (Get-MotoApiIntegrationList -ApiId $ApiId -Endpoint $Endpoint)) {
+        if ([string] $item.integrationId -ceq $IntegrationId) { return $item }
+    }
+    return $null
+}
+
+function New-MotoRoute {
+    <#
+    .SYNOPSIS
+        POST /v2/apis/{id}/routes {routeKey[, target: integrations/{integrationId}]}; returns the route id.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [Parameter(Mandatory)] [string] $RouteKey,
+        [string] $IntegrationId,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $body = @{ routeKey = $RouteKey }
+    if ($IntegrationId) { $body['target'] = "integrations/$IntegrationId" }
+    return [string] (Invoke-MotoRequest POST "/v2/apis/$ApiId/routes" $body -Endpoint $Endpoint).routeId
+}
+
+function New-MotoVpcLink {
+    <#
+    .SYNOPSIS
+        A VPC link; returns its id. By default one of HTTP APIs (POST /v2/vpclinks); with -Rest one of REST and
+        WebSocket APIs (POST /vpclinks). moto makes both AVAILABLE at once.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [switch] $Rest,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    if ($Rest) {
+        $body = @{ name = $Name; targetArns = @('arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/net/orders/50dc6c495c0c9188') }
+        return [string] (Invoke-MotoRequest POST '/vpclinks' $body -Endpoint $Endpoint).id
+    }
+    $body = @{ name = $Name; subnetIds = @('subnet-0abc'); securityGroupIds = @('sg-0abc') }
+    return [string] (Invoke-MotoRequest POST '/v2/vpclinks' $body -Endpoint $Endpoint).vpcLinkId
+}
+
+function New-MotoApiIntegrationResponse {
+    <#
+    .SYNOPSIS
+        POST /v2/apis/{id}/integrations/{integrationId}/integrationresponses with the given wire body
+        (integrationResponseKey, responseTemplates, ...); returns the integration response id.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [Parameter(Mandatory)] [string] $IntegrationId,
+        [Parameter(Mandatory)] [System.Collections.IDictionary] $Body,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    return [string] (Invoke-MotoRequest POST "/v2/apis/$ApiId/integrations/$IntegrationId/integrationresponses" $Body -Endpoint $Endpoint).integrationResponseId
+}
+
+function Get-MotoApiIntegrationResponseList {
+    <#
+    .SYNOPSIS
+        The integration responses of an integration as moto has them; nothing when there are none.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $ApiId,
+        [Parameter(Mandatory)] [string] $IntegrationId,
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $answer = Invoke-MotoRequest GET "/v2/apis/$ApiId/integrations/$IntegrationId/integrationresponses" -Endpoint $Endpoint
+    if ($answer.PSObject.Properties['items']) { $answer.items | Where-Object { $null -ne $_ } }
+}
+
 #endregion
 
 #region Output as text
@@ -881,6 +1057,84 @@ function ConvertTo-StreamText {
     }
 }
 
+function Invoke-Captured {
+    <#
+    .SYNOPSIS
+        Runs a script block and sorts what it wrote into Output, Errors, Warnings and Verbose (the Pester equivalent
+        of the xunit suite's HostedPowerShell.Run): an error that ended the statement or the script is caught and
+        counted in Errors too (and kept as Terminating), so that a test can check "exactly one error" either way.
+    .EXAMPLE
+        $run = Invoke-Captured { @{ Type = 'MOCK' } | Set-RestIntegration -EndpointUrl $Endpoint -Verbose }
+        $run.Errors | Should -HaveCount 1
+        $run.Verbose | Should -HaveCount 0
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [scriptblock] $ScriptBlock
+    )
+    $output = New-Object System.Collections.Generic.List[object]
+    $errors = New-Object System.Collections.Generic.List[System.Management.Automation.ErrorRecord]
+    $warnings = New-Object System.Collections.Generic.List[string]
+    $verbose = New-Object System.Collections.Generic.List[string]
+    $terminating = $null
+    try {
+        & $ScriptBlock *>&1 | ForEach-Object {
+            if ($_ -is [System.Management.Automation.ErrorRecord]) { $errors.Add($_) }
+            elseif ($_ -is [System.Management.Automation.WarningRecord]) { $warnings.Add($_.Message) }
+            elseif ($_ -is [System.Management.Automation.VerboseRecord]) { $verbose.Add($_.Message) }
+            elseif ($_ -is [System.Management.Automation.DebugRecord] -or $_ -is [System.Management.Automation.InformationRecord]) { }
+            else { $output.Add($_) }
+        }
+    }
+    catch {
+        $terminating = $_
+        $errors.Add($_)
+    }
+    return [pscustomobject]@{
+        Output      = $output.ToArray()
+        Errors      = $errors.ToArray()
+        Warnings    = $warnings.ToArray()
+        Verbose     = $verbose.ToArray()
+        Terminating = $terminating
+    }
+}
+
+function Get-HostText {
+    <#
+    .SYNOPSIS
+        Runs a script block and returns, as one string, what it wrote to the host, such as the "What if:" lines of
+        -WhatIf (which go to the host, not to a stream).
+    .DESCRIPTION
+        The script block runs in the caller's scope under Start-Transcript (to a temporary file, removed afterwards);
+        its output objects are discarded, its errors are not caught. VT colour codes are stripped.
+    .EXAMPLE
+        $text = Get-HostText { Set-RestIntegration ... -WhatIf }
+        $text | Should -Match 'What if: Performing the operation "PUT '
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [scriptblock] $ScriptBlock
+    )
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) "it-pester-host-$([guid]::NewGuid().ToString('N')).txt"
+    $null = Start-Transcript -LiteralPath $path -Force
+    try {
+        $null = & $ScriptBlock
+    }
+    finally {
+        $null = Stop-Transcript
+    }
+    try {
+        $text = [System.IO.File]::ReadAllText($path)
+    }
+    finally {
+        Remove-Item -LiteralPath $path -Force -ErrorAction Ignore
+    }
+    return $text -replace '\x1b\[[0-9;?]*[ -/]*[@-~]', ''
+}
+
 #endregion
 
 Export-ModuleMember -Function @(
@@ -889,21 +1143,32 @@ Export-ModuleMember -Function @(
     'Find-MotoPython'
     'Get-BuiltModulePath'
     'Get-FreeTcpPort'
+    'Get-HostText'
+    'Get-MotoApiIntegration'
+    'Get-MotoApiIntegrationList'
+    'Get-MotoApiIntegrationResponseList'
+    'Get-MotoRestIntegration'
     'Get-MotoServerLog'
     'Get-RepositoryRoot'
     'Get-UnconfiguredAwsEnvironment'
     'Import-BuiltModule'
+    'Invoke-Captured'
     'Invoke-MotoRequest'
     'New-FakeAwsCredential'
     'New-MotoApi'
     'New-MotoApiIntegration'
+    'New-MotoApiIntegrationResponse'
     'New-MotoResource'
     'New-MotoRestApi'
+    'New-MotoRoute'
+    'New-MotoShop'
+    'New-MotoVpcLink'
     'New-OrdersHttpApi'
     'New-PetStore'
     'Reset-MotoServer'
     'Restore-TestAwsEnvironment'
     'Set-MotoIntegration'
+    'Set-MotoIntegrationResponse'
     'Set-MotoMethod'
     'Set-TestAwsEnvironment'
     'Start-MotoServer'
