@@ -55,6 +55,13 @@ if (!withAws) return 0;
 // 4. Per integration: the cmdlets against the AWS CLI, on the same moto server. moto has no quota, so the cmdlets'
 //    pace is raised for this part (INTEGRATIONTOOLS_REQUESTS_PER_SECOND); the CLI does not pace at all.
 using var moto = MotoServer.Start();
+// moto takes any keys; these dummy ones keep the run away from real credentials.
+Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+Environment.SetEnvironmentVariable("AWS_PROFILE", null);
+Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 var cli = new AwsCli(moto.Endpoint);
 var httpApi = cli.Json("apigatewayv2", "create-api", "--name", "bench-http", "--protocol-type", "HTTP")["ApiId"]!.GetValue<string>();
 var restApi = cli.Json("apigateway", "create-rest-api", "--name", "bench-rest")["id"]!.GetValue<string>();
