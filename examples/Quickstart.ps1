@@ -69,8 +69,11 @@ $null = Set-RestIntegration -RestApiId $restApiId -ResourcePath /pets -HttpMetho
     -RequestTemplates @{ 'application/json' = '{"statusCode": 200}' } @session
 $null = Set-RestIntegrationResponse -RestApiId $restApiId -ResourcePath /pets -HttpMethod GET -StatusCode 200 `
     -ResponseTemplates @{ 'application/json' = '[{"id": 1, "name": "Rex"}]' } @session
-$null = Set-RestIntegration -RestApiId $restApiId -ResourcePath /pets -HttpMethod POST -HttpProxy `
+$post = Set-RestIntegration -RestApiId $restApiId -ResourcePath /pets -HttpMethod POST -HttpProxy `
     -Uri 'https://petstore.example.com/pets' -IntegrationHttpMethod POST @session
+$again = Set-RestIntegration -RestApiId $restApiId -ResourcePath /pets -HttpMethod POST -HttpProxy `
+    -Uri 'https://petstore.example.com/pets' -IntegrationHttpMethod POST @session
+Say "   POST /pets: $($post.Outcome); the same definition applied again: $($again.Outcome) (nothing was sent)"
 $null = Set-RestIntegration -RestApiId $restApiId -ResourcePath '/pets/{id}' -HttpMethod GET -LambdaProxy `
     -FunctionName "arn:aws:lambda:${Region}:123456789012:function:get-pet" @session
 

@@ -117,7 +117,7 @@ namespace IntegrationTools.Definitions
                     AllowTrailingCommas = true,
                     CommentHandling = JsonCommentHandling.Skip,
                 });
-                return FromJson(document.RootElement);
+                return JsonPlain.From(document.RootElement, StringComparer.OrdinalIgnoreCase);
             }
             catch (JsonException ex)
             {
@@ -136,32 +136,6 @@ namespace IntegrationTools.Definitions
             return (cut > 0 ? message.Substring(0, cut) : message).Trim().TrimEnd('.') + ".";
         }
 
-        private static object? FromJson(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var map = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                    foreach (var property in element.EnumerateObject()) map[property.Name] = FromJson(property.Value);
-                    return map;
-                case JsonValueKind.Array:
-                    var list = new List<object?>();
-                    foreach (var item in element.EnumerateArray()) list.Add(FromJson(item));
-                    return list.ToArray();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    if (element.TryGetInt32(out var i)) return i;
-                    if (element.TryGetInt64(out var l)) return l;
-                    return element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    return null;
-            }
-        }
 
         #endregion
 

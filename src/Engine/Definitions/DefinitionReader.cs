@@ -207,7 +207,7 @@ namespace IntegrationTools.Definitions
             try
             {
                 using var doc = JsonDocument.Parse(text);
-                return ToPlain(doc.RootElement) as IDictionary;
+                return JsonPlain.From(doc.RootElement, StringComparer.Ordinal) as IDictionary;
             }
             catch (JsonException)
             {
@@ -215,28 +215,6 @@ namespace IntegrationTools.Definitions
             }
         }
 
-        private static object? ToPlain(JsonElement element)
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.Object:
-                    var map = new Hashtable(StringComparer.Ordinal);
-                    foreach (var property in element.EnumerateObject()) map[property.Name] = ToPlain(property.Value);
-                    return map;
-                case JsonValueKind.Array:
-                    return element.EnumerateArray().Select(ToPlain).ToList();
-                case JsonValueKind.String:
-                    return element.GetString();
-                case JsonValueKind.Number:
-                    return element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
-                case JsonValueKind.True:
-                    return true;
-                case JsonValueKind.False:
-                    return false;
-                default:
-                    return null;
-            }
-        }
 
         private static string ExpectedForm(FieldSpec field)
         {
