@@ -14,69 +14,20 @@ namespace IntegrationTools.Operations
     /// </summary>
     public static class RestIntegrationComparison
     {
-        public const int DefaultTimeoutInMillis = 29000;
-        public const string DefaultPassthroughBehavior = "WHEN_NO_MATCH";
-        public const string DefaultConnectionType = "INTERNET";
-        public const string DefaultResponseTransferMode = "BUFFERED";
-
         /// <summary>
         /// The members (definition field names) in which <paramref name="live"/> differs from <paramref name="desired"/>
         /// on the resource <paramref name="resourceId"/>; empty when applying the definition would change nothing.
         /// </summary>
         public static List<string> Differences(RestIntegrationDefinition desired, RestIntegration live, string resourceId)
         {
-            var d = desired ?? throw new ArgumentNullException(nameof(desired));
-            var l = live ?? throw new ArgumentNullException(nameof(live));
-            var differences = new List<string>();
-            void Check(string name, bool equal)
-            {
-                if (!equal) differences.Add(name);
-            }
-
-            var type = Upper(d.Type);
-            Check(nameof(d.Type), type == Upper(l.Type));
-            // A MOCK integration has no backend: the service keeps no backend method for it.
-            if (type != "MOCK") Check(nameof(d.IntegrationHttpMethod), Upper(d.IntegrationHttpMethod) == Upper(l.IntegrationHttpMethod));
-            Check(nameof(d.Uri), Same(d.Uri, l.Uri));
-            Check(nameof(d.ConnectionType), (Upper(d.ConnectionType) ?? DefaultConnectionType) == (Upper(l.ConnectionType) ?? DefaultConnectionType));
-            Check(nameof(d.ConnectionId), Same(d.ConnectionId, l.ConnectionId));
-            Check(nameof(d.Credentials), Same(d.Credentials, l.Credentials));
-            Check(nameof(d.RequestParameters), SameMap(d.RequestParameters, l.RequestParameters));
-            Check(nameof(d.RequestTemplates), SameMap(d.RequestTemplates, l.RequestTemplates));
-            Check(nameof(d.PassthroughBehavior), (Upper(d.PassthroughBehavior) ?? DefaultPassthroughBehavior) == (Upper(l.PassthroughBehavior) ?? DefaultPassthroughBehavior));
-            Check(nameof(d.CacheNamespace), (Text(d.CacheNamespace) ?? resourceId) == (Text(l.CacheNamespace) ?? resourceId));
-            Check(nameof(d.CacheKeyParameters), SameSet(d.CacheKeyParameters, l.CacheKeyParameters));
-            Check(nameof(d.ContentHandling), Upper(d.ContentHandling) == Upper(l.ContentHandling));
-            Check(nameof(d.TimeoutInMillis), (d.TimeoutInMillis ?? DefaultTimeoutInMillis) == (l.TimeoutInMillis ?? DefaultTimeoutInMillis));
-            Check(nameof(d.InsecureSkipVerification), (d.InsecureSkipVerification ?? false) == (l.InsecureSkipVerification ?? false));
-            Check(nameof(d.ResponseTransferMode), (Upper(d.ResponseTransferMode) ?? DefaultResponseTransferMode) == (Upper(l.ResponseTransferMode) ?? DefaultResponseTransferMode));
-            Check(nameof(d.IntegrationTarget), Same(d.IntegrationTarget, l.IntegrationTarget));
-            return differences;
+            if (desired == null) throw new ArgumentNullException(nameof(desired));
+            if (live == null) throw new ArgumentNullException(nameof(live));
+            // The same comparison Test-ApiIntegration -Live reports as drift (IT3006), one finding per differing member.
+            return Rules.LiveRules.Drift(desired, RestIntegrationDefinition.FromModel(live), resourceId)
+                .Select(f => f.Field!).Distinct(StringComparer.Ordinal).ToList();
         }
 
         internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-        internal static string? Upper(string? value) => Text(value)?.ToUpperInvariant();
-
-        internal static bool Same(string? a, string? b) => string.Equals(Text(a), Text(b), StringComparison.Ordinal);
-
-        internal static bool SameMap(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string>? b)
-        {
-            var left = a ?? new Dictionary<string, string>();
-            var right = b ?? new Dictionary<string, string>();
-            if (left.Count != right.Count) return false;
-            foreach (var pair in left)
-            {
-                if (!right.TryGetValue(pair.Key, out var other) || !string.Equals(pair.Value ?? "", other ?? "", StringComparison.Ordinal)) return false;
-            }
-            return true;
-        }
-
-        private static bool SameSet(IEnumerable<string>? a, IEnumerable<string>? b)
-        {
-            var left = new HashSet<string>(a ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
-            return left.SetEquals(b ?? Enumerable.Empty<string>());
-        }
     }
 
     /// <summary>

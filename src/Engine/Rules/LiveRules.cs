@@ -131,7 +131,9 @@ namespace IntegrationTools.Rules
         {
             var d = new DriftCollector(defined.Target);
             d.Text("Type", defined.Type, deployed.Type, ignoreCase: true);
-            d.Text("IntegrationHttpMethod", defined.IntegrationHttpMethod, deployed.IntegrationHttpMethod, ignoreCase: true);
+            // A MOCK integration has no backend: the service keeps no backend method for it.
+            if (!string.Equals(defined.Type?.Trim(), "MOCK", StringComparison.OrdinalIgnoreCase))
+                d.Text("IntegrationHttpMethod", defined.IntegrationHttpMethod, deployed.IntegrationHttpMethod, ignoreCase: true);
             d.Text("Uri", defined.Uri, deployed.Uri);
             d.Text("ConnectionType", defined.ConnectionType, deployed.ConnectionType, ignoreCase: true, fallback: "INTERNET");
             d.Text("ConnectionId", defined.ConnectionId, deployed.ConnectionId);
@@ -231,8 +233,8 @@ namespace IntegrationTools.Rules
             /// <summary>Compares text; <paramref name="fallback"/> is the service's default for a value not given.</summary>
             public void Text(string field, string? defined, string? deployed, bool ignoreCase = false, string? fallback = null)
             {
-                var a = string.IsNullOrEmpty(defined) ? null : defined;
-                var b = string.IsNullOrEmpty(deployed) ? null : deployed;
+                var a = string.IsNullOrWhiteSpace(defined) ? null : defined!.Trim();
+                var b = string.IsNullOrWhiteSpace(deployed) ? null : deployed!.Trim();
                 if (string.Equals(a ?? fallback, b ?? fallback, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return;
                 Add(field, $"{field} is {Show(b, fallback)} as deployed but {Show(a, fallback)} in the definition.");
             }
