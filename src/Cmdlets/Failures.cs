@@ -97,7 +97,7 @@ namespace IntegrationTools.Commands
             // A definition that is wrong everywhere gets an error a person can read: the first problems, and a pointer
             // to Test-ApiIntegration, which lists every finding as an object.
             const int shown = 8;
-            var lines = errors.Take(shown).Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}");
+            var lines = errors.Take(shown).Select(Line);
             var more = errors.Count > shown ? $" … and {errors.Count - shown} more (pipe the definition to Test-ApiIntegration to see them all)." : "";
             var message = $"{Text.DisplayText.Clip(target?.ToString())}: the definition was not sent because it has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: " + string.Join(" ", lines) + more;
             var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidDefinition", ErrorCategory.InvalidArgument, target);
@@ -107,6 +107,20 @@ namespace IntegrationTools.Commands
             };
             return record;
         }
+
+        /// <summary>
+        /// A method target that cannot be resolved (IT1001/IT1002 for Get-, Remove-, Update- cmdlets): {operation}InvalidTarget,
+        /// InvalidArgument, nothing was sent.
+        /// </summary>
+        public static ErrorRecord ForTarget(IReadOnlyList<Finding> errors, string operation, string target)
+        {
+            var message = $"{Text.DisplayText.Clip(target)}: nothing was sent: " + string.Join(" ", errors.Select(Line));
+            var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidTarget", ErrorCategory.InvalidArgument, target);
+            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()) };
+            return record;
+        }
+
+        private static string Line(Finding f) => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}";
 
         /// <summary>An operation the endpoint does not implement (such as TestInvokeMethod on a local emulator): NotImplemented.</summary>
         public static ErrorRecord ForNotSupported(ApiGatewayException ex, string errorId, object target, string recommendedAction)

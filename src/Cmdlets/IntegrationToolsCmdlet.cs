@@ -164,12 +164,22 @@ namespace IntegrationTools.Commands
         /// </summary>
         protected bool PreFlight(IReadOnlyCollection<Finding> findings, string operation, object target)
         {
-            foreach (var warning in findings.Where(f => f.Severity == Severity.Warning))
-                WriteWarning($"{warning.RuleId} {warning.Target}: {warning.Message} {warning.Fix}");
-            var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+            var errors = WriteWarningsAndGetErrors(findings);
             if (errors.Count == 0) return true;
             WriteError(Failures.ForDefinition(errors, operation, target));
             return false;
+        }
+
+        /// <summary>Writes the Warning findings as warnings and returns the Error findings (the caller decides what they stop).</summary>
+        protected List<Finding> WriteWarningsAndGetErrors(IEnumerable<Finding> findings)
+        {
+            var errors = new List<Finding>();
+            foreach (var finding in findings)
+            {
+                if (finding.Severity == Severity.Warning) WriteWarning($"{finding.RuleId} {finding.Target}: {finding.Message} {finding.Fix}");
+                else if (finding.Severity == Severity.Error) errors.Add(finding);
+            }
+            return errors;
         }
 
         /// <summary>

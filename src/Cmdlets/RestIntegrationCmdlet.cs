@@ -42,17 +42,9 @@ namespace IntegrationTools.Commands
         protected bool CheckTarget(string operation, string? restApiId, string? resourceId, string? resourcePath, string? httpMethod, string target,
             IEnumerable<Finding>? more = null)
         {
-            var findings = RestRules.CheckTarget(restApiId, resourceId, resourcePath, httpMethod).Concat(more ?? Enumerable.Empty<Finding>()).ToList();
-            foreach (var warning in findings.Where(f => f.Severity == Severity.Warning))
-                WriteWarning($"{warning.RuleId} {warning.Target}: {warning.Message} {warning.Fix}");
-            var errors = findings.Where(f => f.Severity == Severity.Error).ToList();
+            var errors = WriteWarningsAndGetErrors(RestRules.CheckTarget(restApiId, resourceId, resourcePath, httpMethod).Concat(more ?? Enumerable.Empty<Finding>()));
             if (errors.Count == 0) return true;
-            var message = $"{Text.DisplayText.Clip(target)}: nothing was sent: " + string.Join(" ", errors.Select(f => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}"));
-            var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidTarget", ErrorCategory.InvalidArgument, target)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()) },
-            };
-            WriteError(record);
+            WriteError(Failures.ForTarget(errors, operation, target));
             return false;
         }
 
