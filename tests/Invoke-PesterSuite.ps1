@@ -33,7 +33,8 @@ param(
     [string] $Output = 'Normal'
 )
 
-$ErrorActionPreference = 'Stop'
+# No $ErrorActionPreference = 'Stop' here: the tests inherit this scope's preferences, and they check
+# non-terminating errors as a user's session (Continue) produces them.
 $pesterVersion = '5.9.1'
 
 function Get-NuGetPackageRoot {
@@ -45,18 +46,24 @@ function Get-NuGetPackageRoot {
 
 $pesterManifest = Join-Path (Get-NuGetPackageRoot) "pester/$pesterVersion/tools/Pester.psd1"
 if (-not (Test-Path -LiteralPath $pesterManifest)) {
-    throw "Pester $pesterVersion is not in the NuGet cache ($pesterManifest). Restore it first: dotnet restore tests/TestDependencies"
+    Write-Error "Pester $pesterVersion is not in the NuGet cache ($pesterManifest). Restore it first: dotnet restore tests/TestDependencies" -ErrorAction Continue
+    exit 1
 }
 Import-Module -Name $pesterManifest -Force
 
 $repository = Split-Path -Parent $PSScriptRoot
 $builtModule = Join-Path $repository 'out/IntegrationTools/IntegrationTools.psd1'
 if (-not (Test-Path -LiteralPath $builtModule)) {
-    throw "The module is not built ($builtModule is missing). Run ./build.sh (or ./build.ps1) first."
+    Write-Error "The module is not built ($builtModule is missing). Run ./build.sh (or ./build.ps1) first." -ErrorAction Continue
+    exit 1
 }
 
 $resultsFolder = Join-Path $repository 'TestResults'
 $null = New-Item -ItemType Directory -Path $resultsFolder -Force
+
+# pwsh -File passes 'a,b' as one string: accept a comma-separated list too.
+$Path = @($Path | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
+$ExcludeTag = @($ExcludeTag | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $Path
