@@ -1,55 +1,29 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IntegrationTools.FaultProxy;
 
-/// <summary>What the proxy does to requests. Rates are fractions of requests (0.1 = 10 %).</summary>
-public sealed record FaultOptions
+/// <summary>
+/// The proxy on a free loopback port, forwarding to an upstream (moto). Requests under <see cref="AdminPrefix"/> are
+/// not forwarded: they read what the proxy saw and change what it does (see <see cref="HandleAdminAsync"/>).
+/// </summary>
+public sealed partial class FaultProxyServer : IAsyncDisposable
 {
-    /// <summary>Requests per second the token bucket allows (API Gateway's management quota: 10).</summary>
-    public double RatePerSecond { get; init; } = 10;
+    /// <summary>The path prefix of the admin endpoints; no API Gateway path starts with it.</summary>
+    public const string AdminPrefix = "/__faultproxy";
 
-    /// <summary>The bucket's size (the quota's burst: 40).</summary>
-    public double Burst { get; init; } = 40;
+    /// <summary>Every fate a request can meet, in the order the counts list them.</summary>
+    public static readonly IReadOnlyList<string> Fates = ["forwarded", "rejected", "throttled", "500", "503", "dropped-before", "dropped-after", "slow"];
 
-    /// <summary>Whether the token bucket is enforced at all.</summary>
-    public bool Throttle { get; init; } = true;
-
-    /// <summary>Extra 429s at random, on top of the bucket.</summary>
-    public double TooManyRequestsRate { get; init; }
-
-    public double InternalErrorRate { get; init; }
-
-    public double ServiceUnavailableRate { get; init; }
-
-    /// <summary>Connections dropped before forwarding: the change is not applied.</summary>
-    public double DropBeforeForwardRate { get; init; }
-
-    /// <summary>Connections dropped after forwarding: the change IS applied, the client gets no answer.</summary>
-    public double DropAfterForwardRate { get; init; }
-
-    public double SlowRate { get; init; }
-
-    public TimeSpan SlowDelay { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// Answers every request as API Gateway answers a request signed with unknown keys (403 UnrecognizedClientException),
-    /// without forwarding it: moto accepts any credentials.
-    /// </summary>
-    public bool RejectCredentials { get; init; }
-
-    /// <summary>Seed of the fault dice, so a failing run can be replayed.</summary>
-    public int Seed { get; init; } = 12345;
-}
-
-/// <summary>The proxy on a free loopback port, forwarding to an upstream (moto).</summary>
-public sealed class FaultProxyServer : IAsyncDisposable
-{
     private static readonly string[] SecretHeaders = ["Authorization", "X-Amz-Security-Token"];
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -60,9 +34,10 @@ public sealed class FaultProxyServer : IAsyncDisposable
     private readonly HttpClient _upstream;
     private readonly Uri _upstreamUri;
     private readonly object _gate = new();
-    private readonly Random _dice;
     private readonly ConcurrentQueue<string> _log = new();
     private readonly ConcurrentDictionary<string, int> _counts = new();
+    private FaultOptions _options;
+    private Random _dice;
     private double _tokens;
     private DateTime _refilled = DateTime.UtcNow;
 
@@ -70,14 +45,26 @@ public sealed class FaultProxyServer : IAsyncDisposable
     {
         _app = app;
         _upstreamUri = upstream;
-        Options = options;
+        _options = options;
         _dice = new Random(options.Seed);
         _tokens = options.Burst;
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    /// <summary>What to do; can be swapped between runs.</summary>
-    public FaultOptions Options { get; set; }
+    /// <summary>What to do; can be swapped between runs (a new seed starts the dice again).</summary>
+    public FaultOptions Options
+    {
+        get { lock (_gate) return _options; }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            lock (_gate)
+            {
+                if (value.Seed != _options.Seed) _dice = new Random(value.Seed);
+                _options = value;
+            }
+        }
+    }
 
     public string Endpoint { get; private set; } = "";
 
@@ -89,11 +76,15 @@ public sealed class FaultProxyServer : IAsyncDisposable
 
     public static async Task<FaultProxyServer> StartAsync(string upstream, FaultOptions? options = null)
     {
+        options ??= new FaultOptions();
+        if (options.Problem() is { } problem) throw new ArgumentException("The fault options cannot be used: " + problem, nameof(options));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // The process that embeds the proxy keeps its own Ctrl+C and SIGTERM handling (the proxy's Program adds its own).
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var proxy = new FaultProxyServer(app, new Uri(upstream), options ?? new FaultOptions());
+        var proxy = new FaultProxyServer(app, new Uri(upstream), options);
         app.Run(proxy.HandleAsync);
         await app.StartAsync();
         proxy.Endpoint = app.Urls.First().Replace("localhost", "127.0.0.1");
@@ -116,8 +107,13 @@ public sealed class FaultProxyServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var line = $"{request.Method} {request.Path}{request.QueryString} [{RedactedHeaders(request.Headers)}]";
-        var fate = Decide();
+        if (request.Path.StartsWithSegments(AdminPrefix, StringComparison.OrdinalIgnoreCase, out var adminPath))
+        {
+            await HandleAdminAsync(context, adminPath.Value ?? "");
+            return;
+        }
+        var line = $"{request.Method} {request.Path}{RedactedQuery(request.QueryString.Value)} [{RedactedHeaders(request.Headers)}]";
+        var (fate, slowDelay) = Decide();
         Count(fate);
         switch (fate)
         {
@@ -142,7 +138,7 @@ public sealed class FaultProxyServer : IAsyncDisposable
                 context.Abort();
                 return;
         }
-        if (fate == "slow") await Task.Delay(Options.SlowDelay, context.RequestAborted);
+        if (fate == "slow") await Task.Delay(slowDelay, context.RequestAborted);
 
         using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstreamUri, request.Path + request.QueryString));
         var body = new MemoryStream();
@@ -175,18 +171,81 @@ public sealed class FaultProxyServer : IAsyncDisposable
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private string Decide()
+    /// <summary>
+    /// The admin endpoints (JSON; never counted, logged, throttled or failed):
+    /// GET counts (every fate with its count), GET log (the log lines, oldest first), GET options, POST options (a JSON
+    /// object of the options to change, as GET options names them; answers the options now in force, or 400 with a
+    /// message), POST reset (forgets the counts and the log).
+    /// </summary>
+    private async Task HandleAdminAsync(HttpContext context, string path)
+    {
+        var method = context.Request.Method;
+        switch (path.Trim('/').ToLowerInvariant(), method)
+        {
+            case ("counts", "GET"):
+                await WriteJson(context, 200, w =>
+                {
+                    w.WriteStartObject();
+                    foreach (var fate in Fates) w.WriteNumber(fate, _counts.GetValueOrDefault(fate));
+                    w.WriteEndObject();
+                });
+                return;
+            case ("log", "GET"):
+                await WriteJson(context, 200, w =>
+                {
+                    w.WriteStartArray();
+                    foreach (var line in _log) w.WriteStringValue(line);
+                    w.WriteEndArray();
+                });
+                return;
+            case ("options", "GET"):
+                await WriteJson(context, 200, Options.WriteJson);
+                return;
+            case ("options", "POST"):
+                FaultOptions changed;
+                try
+                {
+                    using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                    changed = Options.With(document.RootElement);
+                }
+                catch (Exception ex) when (ex is JsonException or FormatException)
+                {
+                    await WriteMessage(context, 400, ex.Message);
+                    return;
+                }
+                if (changed.Problem() is { } problem)
+                {
+                    await WriteMessage(context, 400, problem);
+                    return;
+                }
+                Options = changed;
+                await WriteJson(context, 200, changed.WriteJson);
+                return;
+            case ("reset", "POST"):
+                ResetCounts();
+                context.Response.StatusCode = 204;
+                return;
+            case ("counts" or "log" or "options" or "reset", _):
+                await WriteMessage(context, 405, $"{method} is not allowed on {AdminPrefix}/{path.Trim('/')}.");
+                return;
+            default:
+                await WriteMessage(context, 404, $"No admin endpoint {AdminPrefix}/{path.Trim('/')}: there are GET counts, GET log, GET and POST options, POST reset.");
+                return;
+        }
+    }
+
+    private (string Fate, TimeSpan SlowDelay) Decide()
     {
         lock (_gate)
         {
-            var o = Options;
-            if (o.RejectCredentials) return "rejected";
+            var o = _options;
+            if (o.RejectCredentials) return ("rejected", o.SlowDelay);
             if (o.Throttle)
             {
                 var now = DateTime.UtcNow;
                 _tokens = Math.Min(o.Burst, _tokens + (now - _refilled).TotalSeconds * o.RatePerSecond);
                 _refilled = now;
-                if (_tokens < 1) return "throttled";
+                if (_tokens < 1) return ("throttled", o.SlowDelay);
                 _tokens -= 1;
             }
             var roll = _dice.NextDouble();
@@ -196,10 +255,10 @@ public sealed class FaultProxyServer : IAsyncDisposable
                          (o.DropBeforeForwardRate, "dropped-before"), (o.DropAfterForwardRate, "dropped-after"), (o.SlowRate, "slow"),
                      })
             {
-                if (roll < rate) return fate;
+                if (roll < rate) return (fate, o.SlowDelay);
                 roll -= rate;
             }
-            return "forwarded";
+            return ("forwarded", o.SlowDelay);
         }
     }
 
@@ -207,6 +266,13 @@ public sealed class FaultProxyServer : IAsyncDisposable
 
     private static string RedactedHeaders(IHeaderDictionary headers) =>
         string.Join("; ", headers.Select(h => SecretHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase) ? $"{h.Key}: ***" : $"{h.Key}: {h.Value}"));
+
+    /// <summary>The query string with the values of presigned-URL parameters (signature, credential, token) hidden.</summary>
+    private static string RedactedQuery(string? query) =>
+        string.IsNullOrEmpty(query) ? "" : SecretQueryParameter().Replace(query, m => m.Groups[1].Value + "***");
+
+    [GeneratedRegex(@"((?:^\?|&)X-Amz-(?:Signature|Credential|Security-Token)=)[^&]*", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretQueryParameter();
 
     private static async Task WriteError(HttpContext context, int status, string type, string message, bool retryAfter = false)
     {
@@ -216,5 +282,33 @@ public sealed class FaultProxyServer : IAsyncDisposable
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         if (retryAfter) context.Response.Headers["Retry-After"] = "1";
         await context.Response.WriteAsync($"{{\"message\":\"{message}\"}}", Encoding.UTF8);
+    }
+
+    private static Task WriteMessage(HttpContext context, int status, string message) =>
+        WriteJson(context, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("message", message);
+            w.WriteEndObject();
+        });
+
+    private static async Task WriteJson(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(writer);
+        }
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
+    }
+
+    /// <summary>A host lifetime that leaves the process's signals alone: the embedding process decides when to stop.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

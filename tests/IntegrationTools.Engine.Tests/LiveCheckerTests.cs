@@ -73,6 +73,19 @@ public sealed class LiveCheckerTests
     }
 
     [Fact]
+    public async Task AMemberTheServiceLeftOut_IsNamedWithTheServiceDefault_WhenTheDefinitionSetsAnotherValue()
+    {
+        // As moto answers: no timeoutInMillis (the service would say 29000); the definition asks for 5000.
+        var definition = new Hashtable(RestDefinition, StringComparer.OrdinalIgnoreCase) { ["TimeoutInMillis"] = 5000 };
+        var finding = Assert.Single(await Check(definition, call => RestAccount(call, """
+            { "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://petstore.example.com/pets", "timeoutInMillis": null,
+              "requestParameters": { "integration.request.header.x-id": "context.requestId" } }
+            """)));
+        Assert.Equal(("IT3006", "TimeoutInMillis"), (finding.RuleId, finding.Field));
+        Assert.Equal("TimeoutInMillis is not set (the default, 29000) as deployed but 5000 in the definition.", finding.Message);
+    }
+
+    [Fact]
     public async Task TheSameIntegrationAsDeployedHasNoFindings()
     {
         var findings = await Check(RestDefinition, call => RestAccount(call, """

@@ -1,8 +1,13 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
 # New-, Set- and Remove-ApiIntegration and New-, Get- and Remove-ApiIntegrationResponse (WebSocket APIs) against a
-# local moto server; mirrors tests/IntegrationTools.Tests/NewApiIntegrationTests.cs, SetRemoveApiIntegrationTests.cs,
-# ApiIntegrationResponseTests.cs and the HTTP API half of ApplyOutcomeTests.cs.
+# local moto server: every parameter set on its protocol and refused on the other, every pipeline form, -WhatIf,
+# Outcome, the route guard, and what the AWS CLI reads of what New-ApiIntegration wrote.
+
+BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $HasAwsCli = [bool](Find-AwsCli)
+}
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -383,6 +388,69 @@ Describe 'New-ApiIntegration' {
         }
     }
 
+    Context 'what the AWS CLI reads back' {
+
+        It 'is what was given to a private HTTP API integration, member by member, and what the cmdlet wrote out' -Skip:(-not $HasAwsCli) {
+            $api = New-MotoApi -Name 'interop-v2-new' -Endpoint $Endpoint
+            $link = New-MotoVpcLink -Name 'interop-v2-link' -Endpoint $Endpoint
+            $result = @(New-ApiIntegration -ApiId $api -ConnectionId $link -IntegrationUri $Listener -IntegrationMethod PUT `
+                    -ServerNameToVerify orders.internal.example.com -Description 'orders through the VPC link' -TimeoutInMillis 15000 `
+                    -CredentialsArn arn:aws:iam::123456789012:role/apigw-vpc `
+                    -RequestParameters @{ 'overwrite:header.x-request-id' = '$context.requestId'; 'append:querystring.v' = '2' } `
+                    -ResponseParameters @{ '500' = @{ 'overwrite:statuscode' = '502'; 'append:header.x-error' = 'backend' } } -EndpointUrl $Endpoint)
+            $result | Should -HaveCount 1
+            $item = $result[0]
+            $cli = Invoke-AwsCli apigatewayv2 get-integration --api-id $api --integration-id $item.IntegrationId
+
+            $cli.IntegrationType | Should -BeExactly 'HTTP_PROXY'
+            $cli.ConnectionType | Should -BeExactly 'VPC_LINK'
+            $cli.ConnectionId | Should -BeExactly $link
+            $cli.IntegrationUri | Should -BeExactly $Listener
+            $cli.IntegrationMethod | Should -BeExactly 'PUT'
+            $cli.PayloadFormatVersion | Should -BeExactly '1.0'
+            $cli.Description | Should -BeExactly 'orders through the VPC link'
+            $cli.TimeoutInMillis | Should -Be 15000
+            $cli.CredentialsArn | Should -BeExactly 'arn:aws:iam::123456789012:role/apigw-vpc'
+            $cli.TlsConfig.ServerNameToVerify | Should -BeExactly 'orders.internal.example.com'
+            $cli.RequestParameters.'overwrite:header.x-request-id' | Should -BeExactly '$context.requestId'
+            $cli.RequestParameters.'append:querystring.v' | Should -BeExactly '2'
+            $cli.ResponseParameters.'500'.'overwrite:statuscode' | Should -BeExactly '502'
+            $cli.ResponseParameters.'500'.'append:header.x-error' | Should -BeExactly 'backend'
+            Get-AwsCliMismatch -Cli $cli -Object $item -Member @(
+                'IntegrationId', 'IntegrationType', 'IntegrationMethod', 'IntegrationUri', 'PayloadFormatVersion', 'Description',
+                'TimeoutInMillis', 'ConnectionType', 'ConnectionId', 'CredentialsArn', 'PassthroughBehavior', 'ContentHandlingStrategy',
+                'TemplateSelectionExpression', 'IntegrationSubtype'
+            ) -Map @('RequestParameters') | Should -BeNullOrEmpty
+            $item.ServerNameToVerify | Should -BeExactly $cli.TlsConfig.ServerNameToVerify
+            @($item.ResponseParameters.Keys) | Should -HaveCount @($cli.ResponseParameters.PSObject.Properties).Count
+            Get-AwsCliMismatch -Cli $cli.ResponseParameters -Object $item.ResponseParameters -Map @('500') | Should -BeNullOrEmpty
+        }
+
+        It 'is what was given to a WebSocket API integration, member by member, and what the cmdlet wrote out' -Skip:(-not $HasAwsCli) {
+            $api = New-MotoApi -Name 'interop-ws-new' -ProtocolType WEBSOCKET -Endpoint $Endpoint
+            $result = @(New-ApiIntegration -ApiId $api -Url https://chat.example.com/messages -IntegrationType HTTP -IntegrationMethod POST `
+                    -RequestTemplates @{ '$default' = '{"message": $input.body}' } -TemplateSelectionExpression '\$default' `
+                    -PassthroughBehavior NEVER -ContentHandlingStrategy CONVERT_TO_TEXT -TimeoutInMillis 20000 `
+                    -RequestParameters @{ 'integration.request.header.x-connection' = 'context.connectionId' } -EndpointUrl $Endpoint)
+            $result | Should -HaveCount 1
+            $item = $result[0]
+            $cli = Invoke-AwsCli apigatewayv2 get-integration --api-id $api --integration-id $item.IntegrationId
+
+            $cli.IntegrationType | Should -BeExactly 'HTTP'
+            $cli.IntegrationUri | Should -BeExactly 'https://chat.example.com/messages'
+            $cli.PassthroughBehavior | Should -BeExactly 'NEVER'
+            $cli.ContentHandlingStrategy | Should -BeExactly 'CONVERT_TO_TEXT'
+            $cli.TemplateSelectionExpression | Should -BeExactly '\$default'
+            $cli.TimeoutInMillis | Should -Be 20000
+            $cli.RequestTemplates.'$default' | Should -BeExactly '{"message": $input.body}'
+            $cli.RequestParameters.'integration.request.header.x-connection' | Should -BeExactly 'context.connectionId'
+            Get-AwsCliMismatch -Cli $cli -Object $item -Member @(
+                'IntegrationId', 'IntegrationType', 'IntegrationMethod', 'IntegrationUri', 'Description', 'TimeoutInMillis',
+                'ConnectionType', 'PassthroughBehavior', 'ContentHandlingStrategy', 'TemplateSelectionExpression', 'IntegrationResponseSelectionExpression'
+            ) -Map @('RequestTemplates', 'RequestParameters') | Should -BeNullOrEmpty
+        }
+    }
+
     Context '-WhatIf and Outcome' {
 
         It 'sends nothing with -WhatIf and shows the exact request' {
@@ -593,6 +661,12 @@ Describe 'Remove-ApiIntegration' {
         $attribute = (Get-Command Remove-ApiIntegration).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
         "$($attribute.ConfirmImpact)" | Should -Be 'High'
         (Get-Command Remove-ApiIntegration).Parameters.Keys | Should -Contain 'Force'
+        # Where nobody can answer (a runspace without a host), asking fails, and nothing is removed.
+        $seed = New-SeededHttpApi 'remove-confirm'
+        $run = Invoke-WithoutHost -Script 'param($Api, $Id, $Endpoint) Remove-ApiIntegration $Api $Id -EndpointUrl $Endpoint' -ArgumentList $seed.Api, $seed.Lambda, $Endpoint
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].Exception.Message | Should -BeLike '*prompts the user*Are you sure you want to perform this action?*'
+        Get-MotoApiIntegration -ApiId $seed.Api -IntegrationId $seed.Lambda -Endpoint $Endpoint | Should -Not -BeNullOrEmpty
     }
 
     It 'reports an unknown integration as ObjectNotFound, though moto would answer the DELETE with 200' {

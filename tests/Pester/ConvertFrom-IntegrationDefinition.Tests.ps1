@@ -1,6 +1,6 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# ConvertFrom-IntegrationDefinition; mirrors tests/IntegrationTools.Tests/ConvertFromIntegrationDefinitionTests.cs.
+# ConvertFrom-IntegrationDefinition: files and text in, hashtables out, into the changing cmdlets.
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -38,7 +38,8 @@ Describe 'ConvertFrom-IntegrationDefinition' {
         $yaml = "- ApiId: $api`n  IntegrationType: HTTP_PROXY`n  IntegrationMethod: ANY`n  IntegrationUri: https://orders.example.com/{proxy}`n  PayloadFormatVersion: `"1.0`"`n  TimeoutInMillis: 9000"
         $definitions = @($yaml | ConvertFrom-IntegrationDefinition)
         $definitions[0] | Should -BeOfType [hashtable]
-        $definitions[0].TimeoutInMillis | Should -BeOfType [int]
+        # Keys match in any case, and numbers are numbers.
+        $definitions[0].timeoutinmillis | Should -BeOfType [int]
         @($definitions | Test-ApiIntegration -ApiKind Api -ProtocolType HTTP) | Should -HaveCount 0
         $created = $definitions | New-ApiIntegration -EndpointUrl $Endpoint
         (Invoke-MotoRequest GET "/v2/apis/$api/integrations/$($created.IntegrationId)").timeoutInMillis | Should -Be 9000
@@ -63,22 +64,38 @@ Describe 'ConvertFrom-IntegrationDefinition' {
         $failed[0].FullyQualifiedErrorId | Should -Be "DefinitionSyntaxError,$Command"
         $failed[0].CategoryInfo.Category | Should -Be 'ParserError'
         $failed[0].TargetObject | Should -Be $bad
-        "$($failed[0])" | Should -Match ([regex]::Escape($bad) + ', line 3, column \d+: not valid YAML: ')
+        "$($failed[0])" | Should -Match ('^' + [regex]::Escape($bad) + ', line 3, column \d+: not valid YAML: ')
+        $failed[0].ErrorDetails.RecommendedAction | Should -BeLike 'Fix line 3, column*'
+        "$($failed[0])" | Should -Not -Match '   at '
     }
 
-    It 'reports a missing file as ObjectNotFound and reads the other paths' {
+    It 'reports a missing file, and a wildcard that matches nothing, as ObjectNotFound, and reads the other paths' {
         $ok = Join-Path $folder 'ok.yaml'
         Set-Content -LiteralPath $ok -Value 'ApiId: ok'
         $missing = Join-Path $folder 'missing.yaml'
-        $result = @(ConvertFrom-IntegrationDefinition -Path $missing, $ok -ErrorVariable failed -ErrorAction SilentlyContinue)
-        @($result.ApiId) | Should -Be @('ok')
-        $failed[0].FullyQualifiedErrorId | Should -Be "DefinitionFileNotFound,$Command"
-        $failed[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failed[0].TargetObject | Should -Be $missing
+        $run = Invoke-Captured { ConvertFrom-IntegrationDefinition -Path $missing, $ok, (Join-Path $folder 'none*.json') }
+        @($run.Output.ApiId) | Should -Be @('ok')
+        $run.Errors | Should -HaveCount 2
+        $run.Errors | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -Be "DefinitionFileNotFound,$Command"
+            $_.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+        "$($run.Errors[0])" | Should -Match ([regex]::Escape($missing))
+        $run.Errors[0].TargetObject | Should -Be $missing
     }
 
-    It 'completes -Format' {
-        $line = 'ConvertFrom-IntegrationDefinition -Format Y'
-        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'Yaml'
+    It 'reports -Content that is not a list of definitions as a syntax error of the text, and returns nothing' {
+        $run = Invoke-Captured { ConvertFrom-IntegrationDefinition -Content '[1, 2]' -Format Json }
+        $run.Output | Should -HaveCount 0
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -Be "DefinitionSyntaxError,$Command"
+        "$($run.Errors[0])" | Should -BeExactly 'the -Content text: item 1 of the list is the value 1, not a definition (an object with named members such as RestApiId or ApiId).'
+    }
+
+    It 'makes nested mappings hashtables and lists arrays' {
+        $definition = ConvertFrom-IntegrationDefinition -Content "RequestTemplates:`n  application/json: '{}'`nCacheKeyParameters: [a, b]" -Format Yaml
+        $definition.RequestTemplates | Should -BeOfType [hashtable]
+        $definition.RequestTemplates['application/json'] | Should -BeExactly '{}'
+        @($definition.CacheKeyParameters) | Should -Be @('a', 'b')
     }
 }

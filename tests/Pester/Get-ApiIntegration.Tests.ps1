@@ -1,6 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# Get-ApiIntegration against a local moto server; mirrors tests/IntegrationTools.Tests/GetApiIntegrationTests.cs.
+# Get-ApiIntegration against a local moto server, and against what an independent client (the AWS CLI) wrote.
+
+BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $HasAwsCli = [bool](Find-AwsCli)
+}
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -186,6 +191,34 @@ Describe 'Get-ApiIntegration' {
 
         It 'has no VT colour codes of its own' {
             $text | Should -Not -Match '\x1b\['
+        }
+    }
+
+    Context 'an integration the AWS CLI wrote' {
+        BeforeAll {
+            $apiId = New-MotoApi -Name 'interop-v2' -Endpoint $Endpoint
+        }
+
+        It 'reads back field by field as `aws apigatewayv2 get-integration` prints it' -Skip:(-not $HasAwsCli) {
+            $created = Invoke-AwsCli apigatewayv2 create-integration --api-id $apiId --integration-type HTTP_PROXY `
+                --integration-method PUT --integration-uri 'https://orders.example.com/{proxy}' `
+                --payload-format-version 1.0 --description 'orders backend' --timeout-in-millis 15000 `
+                --request-parameters '{"overwrite:header.x-trace":"$context.requestId"}'
+            $cli = Invoke-AwsCli apigatewayv2 get-integration --api-id $apiId --integration-id $created.IntegrationId
+
+            $result = @(Get-ApiIntegration -ApiId $apiId -IntegrationId $created.IntegrationId -EndpointUrl $Endpoint)
+            $result | Should -HaveCount 1
+            $item = $result[0]
+            Get-AwsCliMismatch -Cli $cli -Object $item -Member @(
+                'IntegrationId', 'IntegrationType', 'IntegrationMethod', 'IntegrationUri', 'PayloadFormatVersion', 'Description',
+                'TimeoutInMillis', 'ConnectionType', 'ConnectionId', 'CredentialsArn', 'PassthroughBehavior', 'ContentHandlingStrategy',
+                'TemplateSelectionExpression', 'IntegrationResponseSelectionExpression', 'IntegrationSubtype'
+            ) -Map @('RequestParameters') | Should -BeNullOrEmpty
+            # What the CLI wrote is there at all (not both sides empty).
+            $item.IntegrationMethod | Should -BeExactly 'PUT'
+            $item.TimeoutInMillis | Should -Be 15000
+            $item.Description | Should -BeExactly 'orders backend'
+            $item.RequestParameters['overwrite:header.x-trace'] | Should -BeExactly '$context.requestId'
         }
     }
 }

@@ -1,6 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# Get-RestIntegration against a local moto server; mirrors tests/IntegrationTools.Tests/GetRestIntegrationTests.cs.
+# Get-RestIntegration against a local moto server, and against what an independent client (the AWS CLI) wrote.
+
+BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $HasAwsCli = [bool](Find-AwsCli)
+}
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -92,6 +97,22 @@ Describe 'Get-RestIntegration' {
             $one = @(Get-RestIntegration -RestApiId $store.RestApiId -ResourcePath '/pets/{id}' -HttpMethod GET -EndpointUrl $Endpoint)
             $one | Should -HaveCount 1
             $one[0].Type | Should -Be 'AWS_PROXY'
+        }
+    }
+
+    Context 'one method on every resource (-HttpMethod without a resource)' {
+        BeforeAll {
+            $store = New-PetStore -Name 'method-filter' -Endpoint $Endpoint
+        }
+
+        It 'lists that method of each resource that has it' {
+            @(Get-RestIntegration $store.RestApiId -HttpMethod GET -EndpointUrl $Endpoint).ResourcePath | Should -Be @('/pets', '/pets/{id}')
+        }
+
+        It 'skips a method that is declared but has no integration, rather than failing' {
+            $deletes = @(Get-RestIntegration $store.RestApiId -HttpMethod DELETE -EndpointUrl $Endpoint -ErrorVariable deleteErrors)
+            $deletes | Should -HaveCount 0
+            $deleteErrors | Should -HaveCount 0
         }
     }
 
@@ -207,6 +228,40 @@ Describe 'Get-RestIntegration' {
 
         It 'names each answer' {
             $verbose | Where-Object { $_.StartsWith('HTTP 200') } | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    Context 'an integration the AWS CLI wrote' {
+        BeforeAll {
+            $store = New-PetStore -Name 'interop-v1' -Endpoint $Endpoint
+        }
+
+        It 'reads back field by field as `aws apigateway get-integration` prints it' -Skip:(-not $HasAwsCli) {
+            $resource = New-MotoResource -RestApiId $store.RestApiId -ParentId $store.PetsId -PathPart 'search' -Endpoint $Endpoint
+            Set-MotoMethod -RestApiId $store.RestApiId -ResourceId $resource -HttpMethod GET -Endpoint $Endpoint
+            $null = Invoke-AwsCli apigateway put-integration --rest-api-id $store.RestApiId --resource-id $resource --http-method GET `
+                --type HTTP --integration-http-method POST --uri 'https://search.example.com/find' --connection-type INTERNET `
+                --request-parameters '{"integration.request.querystring.q":"method.request.querystring.term"}' `
+                --request-templates '{"application/json":"{\"q\": \"$input.params(''term'')\"}"}' `
+                --passthrough-behavior WHEN_NO_TEMPLATES --cache-namespace search-cache --content-handling CONVERT_TO_TEXT `
+                --timeout-in-millis 12000 --tls-config insecureSkipVerification=true
+            $cli = Invoke-AwsCli apigateway get-integration --rest-api-id $store.RestApiId --resource-id $resource --http-method GET
+
+            $result = @(Get-RestIntegration -RestApiId $store.RestApiId -ResourceId $resource -HttpMethod GET -EndpointUrl $Endpoint)
+            $result | Should -HaveCount 1
+            $item = $result[0]
+            Get-AwsCliMismatch -Cli $cli -Object $item -Member ([ordered]@{
+                    type = 'Type'; httpMethod = 'IntegrationHttpMethod'; uri = 'Uri'; connectionType = 'ConnectionType'
+                    passthroughBehavior = 'PassthroughBehavior'; cacheNamespace = 'CacheNamespace'; contentHandling = 'ContentHandling'
+                    timeoutInMillis = 'TimeoutInMillis'
+                }) -Map ([ordered]@{ requestParameters = 'RequestParameters'; requestTemplates = 'RequestTemplates' }) | Should -BeNullOrEmpty
+            $item.InsecureSkipVerification | Should -Be $cli.tlsConfig.insecureSkipVerification
+            # What the CLI wrote is there at all (not both sides empty).
+            $item.Type | Should -BeExactly 'HTTP'
+            $item.Uri | Should -BeExactly 'https://search.example.com/find'
+            $item.InsecureSkipVerification | Should -BeTrue
+            $item.RequestParameters['integration.request.querystring.q'] | Should -BeExactly 'method.request.querystring.term'
+            $item.RequestTemplates['application/json'] | Should -BeExactly '{"q": "$input.params(''term'')"}'
         }
     }
 }

@@ -1,7 +1,14 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# The built module folder as Import-Module sees it: layout, manifest, exports, help, load isolation;
-# mirrors tests/IntegrationTools.Tests/ModuleTests.cs.
+# The built module as Import-Module sees it: the folder, the manifest, the exports, the help (and docs/help, which it
+# is compiled from), tab completion, the type data, and the load isolation from other AWS SDK versions.
+
+BeforeDiscovery {
+    $root = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '../..')).ProviderPath
+    # One help test per cmdlet page of docs/help (a page for every cmdlet, and a cmdlet for every page, is checked below).
+    $CommandPages = @(Get-ChildItem -LiteralPath (Join-Path $root 'docs/help') -Filter '*-*.md' -File |
+            ForEach-Object { @{ Command = $_.BaseName } })
+}
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -11,6 +18,64 @@ BeforeAll {
     $null = Import-BuiltModule
     $ManifestPath = Get-BuiltModulePath
     $ModuleFolder = Split-Path -Parent $ManifestPath
+    $HelpFolder = Join-Path (Get-RepositoryRoot) 'docs/help'
+    $Exported = @((Get-Module -Name IntegrationTools).ExportedCmdlets.Keys | Sort-Object)
+
+    # What a cmdlet page of docs/help (PlatyPS schema 2.0.0) declares: its name, the parameter sets of its SYNTAX
+    # section, the parameters of its PARAMETERS section and how many examples it has.
+    function Read-CommandPage([string] $Path) {
+        $page = [pscustomobject]@{ Name = $null; ParameterSets = @(); Parameters = @(); ExampleCount = 0 }
+        $sets = New-Object System.Collections.Generic.List[string]
+        $parameters = New-Object System.Collections.Generic.List[string]
+        $section = ''
+        $inCode = $false
+        $syntaxCode = 0
+        $lines = @(Get-Content -LiteralPath $Path)
+        $start = 0
+        if ($lines.Count -gt 0 -and $lines[0] -eq '---') {
+            # The front matter.
+            $start = 1
+            while ($start -lt $lines.Count -and $lines[$start] -ne '---') { $start++ }
+            $start++
+        }
+        for ($i = $start; $i -lt $lines.Count; $i++) {
+            $line = $lines[$i]
+            if ($line -match '^\s*```') {
+                $inCode = -not $inCode
+                if ($inCode -and $section -eq 'SYNTAX') { $syntaxCode++ }
+                continue
+            }
+            if ($inCode) { continue }
+            if ($line -match '^#\s+(\S.*)$') { $page.Name = $Matches[1].Trim(); continue }
+            if ($line -match '^##\s+(\S.*)$') { $section = $Matches[1].Trim().ToUpperInvariant(); continue }
+            if ($line -notmatch '^###\s+(\S.*)$') { continue }
+            $heading = $Matches[1].Trim()
+            switch ($section) {
+                'SYNTAX' {
+                    $set = $heading -replace '\s+\(Default\)$', ''
+                    if ($set -eq '(All)') { $set = '__AllParameterSets' }
+                    $sets.Add($set)
+                }
+                'EXAMPLES' { $page.ExampleCount++ }
+                'PARAMETERS' { if ($heading -match '^-(\S+)$') { $parameters.Add($Matches[1]) } }
+            }
+        }
+        # A page of a cmdlet with one parameter set may give its syntax line without a ### heading.
+        if ($sets.Count -eq 0 -and $syntaxCode -eq 1) { $sets.Add('__AllParameterSets') }
+        $page.ParameterSets = $sets.ToArray()
+        $page.Parameters = $parameters.ToArray()
+        return $page
+    }
+
+    # -WhatIf and -Confirm are documented like any parameter (as PlatyPS does); the other common ones are not.
+    function Get-DocumentedParameterName([string] $Command) {
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters
+        @((Get-Command -Name $Command).Parameters.Keys | Where-Object { $_ -notin $common } | Sort-Object)
+    }
+
+    function Get-Completion([string] $Line) {
+        @((TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches)
+    }
 }
 
 AfterAll {
@@ -23,8 +88,10 @@ Describe 'The module folder' {
     It 'holds <RelativePath>' -ForEach @(
         @{ RelativePath = 'IntegrationTools.psd1' }
         @{ RelativePath = 'IntegrationTools.dll' }
+        @{ RelativePath = 'IntegrationTools.Types.ps1xml' }
         @{ RelativePath = 'dependencies/IntegrationTools.Engine.dll' }
         @{ RelativePath = 'dependencies/AWSSDK.Core.dll' }
+        @{ RelativePath = 'dependencies/YamlDotNet.dll' }
         @{ RelativePath = 'en-US/IntegrationTools.dll-Help.xml' }
     ) {
         Join-Path $ModuleFolder $RelativePath | Should -Exist
@@ -83,6 +150,10 @@ Describe 'The manifest' {
         }
     }
 
+    It 'names its type data, IntegrationTools.Types.ps1xml' {
+        @($data.TypesToProcess) | Should -Be @('IntegrationTools.Types.ps1xml')
+    }
+
     It 'has release notes and no unfilled {{placeholders}}' {
         $text | Should -Match 'ReleaseNotes'
         $text.Contains('{{') | Should -BeFalse
@@ -104,8 +175,7 @@ Describe 'The exported cmdlets' {
             $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
             if ($attribute) { '{0}-{1}' -f $attribute.VerbName, $attribute.NounName }
         }
-        $exported = (Get-Module -Name IntegrationTools).ExportedCmdlets.Keys
-        @($exported | Sort-Object) | Should -Be @($classes | Sort-Object)
+        $Exported | Should -Be @($classes | Sort-Object)
     }
 
     It 'import without warnings' {
@@ -113,25 +183,59 @@ Describe 'The exported cmdlets' {
         $importWarnings | Should -BeNullOrEmpty
     }
 
-    It '<Command> uses an approved verb' -ForEach @(
-        @{ Command = 'Get-RestIntegration' }
-        @{ Command = 'Get-ApiIntegration' }
-    ) {
-        (Get-Command -Name $Command).Verb | Should -BeIn @(Get-Verb | ForEach-Object { $_.Verb })
+    It 'use approved verbs' {
+        $approved = @(Get-Verb | ForEach-Object { $_.Verb })
+        @(Get-Command -Module IntegrationTools | Where-Object { $_.Verb -notin $approved } | ForEach-Object { $_.Name }) | Should -BeNullOrEmpty
     }
 
-    It '<Command> declares its output type' -ForEach @(
-        @{ Command = 'Get-RestIntegration'; OutputType = 'IntegrationTools.Models.RestIntegration' }
-        @{ Command = 'Get-ApiIntegration'; OutputType = 'IntegrationTools.Models.ApiIntegration' }
-    ) {
-        @((Get-Command -Name $Command).OutputType | ForEach-Object { $_.Name }) | Should -Be @($OutputType)
+    It 'declare their output type: models of the module (and $true/$false of Test-ApiIntegration -Quiet), hashtables of ConvertFrom-IntegrationDefinition' {
+        $wrong = Get-Command -Module IntegrationTools | ForEach-Object {
+            $types = @($_.OutputType | ForEach-Object { $_.Name })
+            $expected = switch ($_.Name) {
+                'ConvertFrom-IntegrationDefinition' { '^System\.Collections\.Hashtable$' }
+                'Test-ApiIntegration' { '^(IntegrationTools\.(Models|Rules)\.\w+|System\.Boolean)$' }
+                default { '^IntegrationTools\.(Models|Rules)\.\w+$' }
+            }
+            if ($types.Count -eq 0 -or @($types | Where-Object { $_ -notmatch $expected }).Count -gt 0) { "$($_.Name): $($types -join ', ')" }
+        }
+        @($wrong) | Should -BeNullOrEmpty
     }
 }
 
-Describe 'Help for <Command>' -ForEach @(
-    @{ Command = 'Get-RestIntegration' }
-    @{ Command = 'Get-ApiIntegration' }
-) {
+Describe 'docs/help, which the help is compiled from' {
+    BeforeAll {
+        $pages = @{}
+        Get-ChildItem -LiteralPath $HelpFolder -Filter '*-*.md' -File | ForEach-Object {
+            $page = Read-CommandPage $_.FullName
+            $pages[$page.Name] = $page
+        }
+    }
+
+    It 'has a page for every cmdlet, and every page is of a cmdlet' {
+        @($pages.Keys | Sort-Object) | Should -Be $Exported
+    }
+
+    It 'documents the parameters and parameter sets each cmdlet has, and no others' {
+        $problems = foreach ($name in $Exported) {
+            $page = $pages[$name]
+            if (-not $page) { continue }   # reported by the test above
+            $command = Get-Command -Name $name
+            $parameters = Get-DocumentedParameterName $name
+            $sets = @($command.ParameterSets | ForEach-Object { $_.Name })
+            foreach ($p in $parameters) { if ($p -notin $page.Parameters) { "${name}: -$p exists in code but not in docs/help" } }
+            foreach ($p in $page.Parameters) { if ($p -notin $parameters) { "${name}: -$p is documented but does not exist" } }
+            foreach ($s in $sets) { if ($s -notin $page.ParameterSets) { "${name}: parameter set $s is not in the page's SYNTAX" } }
+            foreach ($s in $page.ParameterSets) { if ($s -notin $sets) { "${name}: the page documents parameter set $s, which the cmdlet does not have" } }
+        }
+        @($problems) | Should -BeNullOrEmpty
+    }
+
+    It 'has at least two examples on every page' {
+        @($pages.Values | Where-Object { $_.ExampleCount -lt 2 } | ForEach-Object { "$($_.Name): $($_.ExampleCount) example(s)" }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-Help <Command>' -ForEach $CommandPages {
     BeforeAll {
         $help = Get-Help -Name $Command -Full
         $examples = @($help.Examples.Example | Where-Object { $null -ne $_ })
@@ -146,25 +250,215 @@ Describe 'Help for <Command>' -ForEach @(
         ($help.Description | Out-String).Trim() | Should -Not -BeNullOrEmpty
     }
 
-    It 'has at least two examples' {
+    It 'has at least two examples, each with code' {
         $examples.Count | Should -BeGreaterOrEqual 2
+        $examples | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }
     }
 
-    It 'has code in every example' {
-        $examples | ForEach-Object { $_.Code | Should -Not -BeNullOrEmpty }
+    It 'describes every parameter of the cmdlet, and no other' {
+        @($help.Parameters.Parameter | ForEach-Object { $_.Name } | Sort-Object) | Should -Be (Get-DocumentedParameterName $Command)
+    }
+}
+
+Describe 'The help topics' {
+
+    It 'about_IntegrationTools explains the concepts, the endpoint variables among them' {
+        $text = (Get-Help -Name about_IntegrationTools | Out-String)
+        $text | Should -Match 'about_IntegrationTools'
+        $text | Should -Match 'AWS_ENDPOINT_URL_API_GATEWAY'
+    }
+
+    It 'about_IntegrationTools_Rules lists the rule catalog with failing and passing examples' {
+        $text = (Get-Help -Name about_IntegrationTools_Rules | Out-String)
+        foreach ($id in 'IT0001', 'IT0002', 'IT1008', 'IT2005') { $text | Should -Match $id }
+        $text | Should -Match 'Fails:'
+        $text | Should -Match 'Passes:'
+    }
+
+    It 'names the aliases of the session parameters, as AWS Tools for PowerShell has them' {
+        $aliases = (Get-Help -Name Get-ApiIntegration -Parameter ProfileName).aliases
+        $aliases | Should -Match 'StoredCredentials'
+        $aliases | Should -Match 'AWSProfileName'
+    }
+}
+
+Describe 'Tab completion' {
+
+    It 'completes -RestApiId with the ids of the REST APIs, naming each' {
+        $store = New-PetStore -Name 'completion-rest'
+        $matches_ = @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId.Substring(0, 3))" |
+                Where-Object CompletionText -CEQ $store.RestApiId)
+        $matches_ | Should -HaveCount 1
+        $matches_[0].ListItemText | Should -Match 'completion-rest'
+        $matches_[0].ToolTip | Should -Match 'completion-rest'
+    }
+
+    It 'completes -ResourcePath and -ResourceId with the resources of the API' {
+        $store = New-PetStore -Name 'completion-paths'
+        @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourcePath /pets").CompletionText |
+            Should -Be @('/pets', "'/pets/{id}'")
+        $ids = @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourceId ")
+        @($ids | Where-Object { $_.CompletionText -ceq $store.PetId -and $_.ListItemText.Contains('/pets/{id}') }) | Should -HaveCount 1
+    }
+
+    It 'completes -ApiId and -IntegrationId with the ids of HTTP and WebSocket APIs and their integrations' {
+        $api = New-MotoApi -Name 'completion-v2'
+        $integration = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = 'https://c.example.com'; payloadFormatVersion = '1.0' }
+        @(Get-Completion "Get-ApiIntegration -EndpointUrl $Endpoint -ApiId " | Where-Object { $_.CompletionText -ceq $api -and $_.ToolTip.Contains('completion-v2 (HTTP)') }) |
+            Should -HaveCount 1
+        $integrations = @(Get-Completion "Get-ApiIntegration -EndpointUrl $Endpoint -ApiId $api -IntegrationId ")
+        $integrations | Should -HaveCount 1
+        $integrations[0].CompletionText | Should -BeExactly $integration
+        $integrations[0].ToolTip | Should -Match 'HTTP_PROXY'
+    }
+
+    It 'completes a name to the id of its API, and offers every id when the name is ambiguous' {
+        $unique = New-PetStore -Name 'zebra-unique-name'
+        $twinA = New-MotoApi -Name 'yak-twin'
+        $twinB = New-MotoApi -Name 'yak-twin'
+        # -Region keeps these answers apart from the ones the tests above cached.
+        $rest = @(Get-Completion "Set-RestIntegration -EndpointUrl $Endpoint -Region us-east-1 -RestApiId zebra-uni")
+        $rest | Should -HaveCount 1
+        $rest[0].CompletionText | Should -BeExactly $unique.RestApiId
+        $rest[0].ListItemText | Should -BeExactly "$($unique.RestApiId) (zebra-unique-name)"
+        $twins = @(Get-Completion "Get-ApiIntegration -EndpointUrl $Endpoint -Region us-east-1 -ApiId yak-tw")
+        @($twins.CompletionText | Sort-Object) | Should -Be @(@($twinA, $twinB) | Sort-Object)
+        $twins | ForEach-Object { $_.ToolTip | Should -Match ([regex]::Escape('yak-twin (HTTP)')) }
+    }
+
+    It 'completes -ConnectionId with the VPC links of the protocol: REST links for REST and WebSocket APIs, v2 links for HTTP APIs' {
+        $v1 = New-MotoVpcLink -Name 'nlb-link-v1' -Rest
+        $v2 = New-MotoVpcLink -Name 'alb-link-v2'
+        $http = New-MotoApi -Name 'completion-links-http'
+        $ws = New-MotoApi -Name 'completion-links-ws' -ProtocolType WEBSOCKET
+
+        $rest = @(Get-Completion "Set-RestIntegration -EndpointUrl $Endpoint -RestApiId abc -ResourcePath /x -HttpMethod GET -HttpProxy -ConnectionId ")
+        @($rest | Where-Object { $_.CompletionText -ceq $v1 -and $_.ToolTip.Contains('nlb-link-v1') -and $_.ToolTip.Contains('REST and WebSocket') }) | Should -HaveCount 1
+        $rest.CompletionText | Should -Not -Contain $v2
+        @(Get-Completion "Update-RestIntegration -EndpointUrl $Endpoint -ConnectionId ").CompletionText | Should -Contain $v1
+
+        $forHttp = @(Get-Completion "New-ApiIntegration -EndpointUrl $Endpoint -ApiId $http -ConnectionId ")
+        @($forHttp | Where-Object { $_.CompletionText -ceq $v2 -and $_.ToolTip.Contains('alb-link-v2') -and $_.ToolTip.Contains('HTTP APIs') }) | Should -HaveCount 1
+        $forHttp.CompletionText | Should -Not -Contain $v1
+        $forWebSocket = @(Get-Completion "Set-ApiIntegration -EndpointUrl $Endpoint -ApiId $ws -ConnectionId ")
+        $forWebSocket.CompletionText | Should -Contain $v1
+        $forWebSocket.CompletionText | Should -Not -Contain $v2
+        # Without -ApiId both kinds are offered, each saying which it is.
+        $both = @(Get-Completion "Set-ApiIntegration -EndpointUrl $Endpoint -ConnectionId ").CompletionText
+        $both | Should -Contain $v1
+        $both | Should -Contain $v2
+    }
+
+    It 'completes -IntegrationResponseId of <Command> with the responses of the integration' -ForEach @(
+        @{ Command = 'Get-ApiIntegrationResponse' }
+        @{ Command = 'Remove-ApiIntegrationResponse' }
+    ) {
+        $api = New-MotoApi -Name 'completion-responses' -ProtocolType WEBSOCKET
+        $integration = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'MOCK' }
+        $response = New-MotoApiIntegrationResponse -ApiId $api -IntegrationId $integration -Body @{ integrationResponseKey = '$default' }
+        $found = @(Get-Completion "$Command -EndpointUrl $Endpoint -ApiId $api -IntegrationId $integration -IntegrationResponseId ")
+        $found | Should -HaveCount 1
+        $found[0].CompletionText | Should -BeExactly $response
+        $found[0].ListItemText | Should -Match ([regex]::Escape('$default'))
+        # Without the integration there is nothing to look up.
+        Get-Completion "$Command -EndpointUrl $Endpoint -ApiId $api -IntegrationResponseId " | Should -BeNullOrEmpty
+    }
+
+    It 'completes -StatusCode of <Command> with the integration responses of the method' -ForEach @(
+        @{ Command = 'Get-RestIntegrationResponse' }
+        @{ Command = 'Remove-RestIntegrationResponse' }
+        @{ Command = 'Set-RestIntegrationResponse' }
+    ) {
+        $store = New-PetStore -Name 'completion-status'
+        Set-MotoIntegrationResponse -RestApiId $store.RestApiId -ResourceId $store.PetsId -HttpMethod GET -StatusCode 200
+        Set-MotoIntegrationResponse -RestApiId $store.RestApiId -ResourceId $store.PetsId -HttpMethod GET -StatusCode 404 -Body @{ selectionPattern = 'Not found.*' }
+        $codes = @(Get-Completion "$Command -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourcePath /pets -HttpMethod GET -StatusCode ")
+        @($codes.CompletionText | Sort-Object) | Should -Be @('200', '404')
+        ($codes | Where-Object CompletionText -EQ '404').ToolTip | Should -Match ([regex]::Escape('Not found.*'))
+        $byId = @(Get-Completion "$Command -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourceId $($store.PetsId) -HttpMethod GET -StatusCode 4")
+        @($byId.CompletionText) | Should -Be @('404')
+        # Without the method there is nothing to look up.
+        Get-Completion "$Command -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourcePath /pets -StatusCode " | Should -BeNullOrEmpty
+    }
+
+    It 'completes <Line> with <Expected> without any lookup' -ForEach @(
+        @{ Line = "New-ApiIntegrationResponse -IntegrationResponseKey '/4"; Expected = @("'/4\d\d/'") }
+        @{ Line = "New-ApiIntegrationResponse -IntegrationResponseKey '`$de"; Expected = @("'`$default'") }
+        @{ Line = 'Set-RestIntegration -ContentHandling CONVERT_TO_'; Expected = @('CONVERT_TO_BINARY', 'CONVERT_TO_TEXT') }
+        @{ Line = 'Set-RestIntegration -PassthroughBehavior WHEN_'; Expected = @('WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES') }
+        @{ Line = 'Set-ApiIntegration -ContentHandlingStrategy CONVERT_TO_T'; Expected = @('CONVERT_TO_TEXT') }
+        @{ Line = 'Set-RestIntegration -HttpMethod PO'; Expected = @('POST') }
+        @{ Line = 'Set-ApiIntegration -PayloadFormatVersion 2'; Expected = @('2.0') }
+        @{ Line = 'ConvertFrom-IntegrationDefinition -Format Y'; Expected = @('Yaml') }
+    ) {
+        @((Get-Completion $Line).CompletionText | Sort-Object) | Should -Be $Expected
+    }
+
+    Context 'where nothing can be looked up' {
+        BeforeAll {
+            # One attempt per lookup: the retries of a refused connection would only make the wait longer.
+            $savedAttempts = Set-TestAwsEnvironment -Variables @{ AWS_MAX_ATTEMPTS = '1' }
+        }
+
+        AfterAll {
+            Restore-TestAwsEnvironment -Saved $savedAttempts
+        }
+
+        It 'completes nothing, and throws nothing: <Line>' -ForEach @(
+            @{ Line = 'Get-ApiIntegration -EndpointUrl http://127.0.0.1:1 -ApiId ' }
+            @{ Line = "Get-RestIntegration -EndpointUrl 'ftp://bad' -RestApiId " }
+            @{ Line = 'Get-RestIntegration -ResourcePath ' }
+            @{ Line = 'Set-ApiIntegration -EndpointUrl http://127.0.0.1:1 -ApiId abc -ConnectionId ' }
+            @{ Line = 'Set-RestIntegration -EndpointUrl http://127.0.0.1:1 -ConnectionId ' }
+        ) {
+            Get-Completion $Line | Should -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'The type data (IntegrationTools.Types.ps1xml)' {
+
+    It 'lets REST integrations answer to Method, Path, Type and Uri, as aliases' {
+        $store = New-PetStore -Name 'types-rest'
+        $item = Get-RestIntegration -RestApiId $store.RestApiId -ResourcePath /pets -HttpMethod POST -EndpointUrl $Endpoint
+        "$($item.Method) $($item.Path) $($item.Type) $($item.Uri)" | Should -BeExactly 'POST /pets HTTP_PROXY https://petstore.example.com/pets'
+        $item.PSObject.Properties['Path'] | Should -BeOfType ([System.Management.Automation.PSAliasProperty])
+    }
+
+    It 'lets HTTP and WebSocket integrations answer to Id, Type and Uri' {
+        $api = New-MotoApi -Name 'types-v2'
+        $id = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = 'https://t.example.com'; payloadFormatVersion = '1.0' }
+        $item = Get-ApiIntegration -ApiId $api -IntegrationId $id -EndpointUrl $Endpoint
+        "$($item.Id) $($item.Type) $($item.Uri)" | Should -BeExactly "$id HTTP_PROXY https://t.example.com"
+    }
+
+    It 'keeps the aliases out of the definitions when the objects are piped into the changing cmdlets' {
+        # Path on a REST integration would otherwise read as an AWS service path, Type/Uri/Id on a v2 one as unknown keys.
+        $source = New-PetStore -Name 'types-copy-from'
+        $target = New-PetStore -Name 'types-copy-to'
+        $api = New-MotoApi -Name 'types-copy-v2'
+        $other = New-MotoApi -Name 'types-copy-v2-target'
+        $id = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://copy.example.com'; payloadFormatVersion = '1.0' }
+        $rest = @(Get-RestIntegration -RestApiId $source.RestApiId -ResourcePath /pets -HttpMethod POST -EndpointUrl $Endpoint |
+                Set-RestIntegration -RestApiId $target.RestApiId -EndpointUrl $Endpoint -ErrorAction Stop)
+        $v2 = @(Get-ApiIntegration -ApiId $api -IntegrationId $id -EndpointUrl $Endpoint | New-ApiIntegration -ApiId $other -EndpointUrl $Endpoint -ErrorAction Stop)
+        @($rest.Uri) | Should -Be @('https://petstore.example.com/pets')
+        @($v2.Uri) | Should -Be @('https://copy.example.com')
     }
 }
 
 Describe 'Assembly isolation' {
 
-    It 'loads the engine and AWSSDK.Core in the module''s own load context' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
-        # Make the module use the engine once.
+    It 'loads the engine, AWSSDK.Core and YamlDotNet in the module''s own load context' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        # Make the module use the engine and the YAML reader once.
         $null = Get-ApiIntegration -ApiId nosuchapi -EndpointUrl $Endpoint -ErrorAction SilentlyContinue
+        $null = 'ApiId: a' | ConvertFrom-IntegrationDefinition -Format Yaml
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object { $_.Name -eq 'IntegrationTools' }
         $context | Should -HaveCount 1
         $isolated = @($context.Assemblies | ForEach-Object { $_.GetName().Name })
         $isolated | Should -Contain 'IntegrationTools.Engine'
         $isolated | Should -Contain 'AWSSDK.Core'
+        $isolated | Should -Contain 'YamlDotNet'
     }
 
     It 'does not put its own AWSSDK.Core in the default load context' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
@@ -174,5 +468,54 @@ Describe 'Assembly isolation' {
             $_.Location.StartsWith($ModuleFolder, [System.StringComparison]::OrdinalIgnoreCase)
         }
         $ours | Should -BeNullOrEmpty
+    }
+
+    Context 'an older AWSSDK.Core (3.7, as AWS Tools for PowerShell 4 brings) in the same session' {
+        BeforeAll {
+            # Restored into the NuGet cache by `dotnet restore tests/TestDependencies` (never referenced by the module).
+            $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path (Join-Path ([System.Environment]::GetFolderPath('UserProfile')) '.nuget') 'packages' }
+            $ForeignSdk = Join-Path $packages 'awssdk.core/3.7.402/lib/netcoreapp3.1/AWSSDK.Core.dll'
+            # Each case needs a new process: a loaded assembly cannot be unloaded.
+            $ChildScript = Join-Path $TestDrive 'isolation.ps1'
+            Set-Content -LiteralPath $ChildScript -Value @'
+param([string] $ModulePath, [string] $ForeignSdk, [string] $EndpointUrl, [string] $ApiId, [string] $ForeignFirst)
+$ErrorActionPreference = 'Stop'
+# Only the credentials object passed to -Credential may sign the request.
+Remove-Item -Path Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY -ErrorAction Ignore
+if ($ForeignFirst -eq 'True') {
+    Add-Type -Path $ForeignSdk
+    Import-Module -Name $ModulePath
+}
+else {
+    Import-Module -Name $ModulePath
+    Add-Type -Path $ForeignSdk
+}
+$foreign = [Amazon.Runtime.BasicAWSCredentials]::new('AKIAFOREIGNSDK', 'foreign-secret')
+'foreign-sdk=' + $foreign.GetType().Assembly.GetName().Version
+$DebugPreference = 'Continue'
+Get-ApiIntegration -ApiId $ApiId -EndpointUrl $EndpointUrl -Region us-east-1 -Credential $foreign 5>&1 | ForEach-Object {
+    if ($_ -is [System.Management.Automation.DebugRecord]) { 'debug=' + $_.Message } else { 'integration=' + $_.IntegrationUri }
+}
+$context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'IntegrationTools'
+'module-sdk=' + ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'AWSSDK.Core' } | ForEach-Object { $_.GetName().Version })
+'@
+        }
+
+        It 'keeps the cmdlets working, a foreign credentials object included, when it is loaded <When> the module' -Skip:($PSVersionTable.PSEdition -ne 'Core') -ForEach @(
+            @{ When = 'before'; ForeignFirst = $true }
+            @{ When = 'after'; ForeignFirst = $false }
+        ) {
+            $ForeignSdk | Should -Exist -Because 'dotnet restore tests/TestDependencies puts AWSSDK.Core 3.7.402 in the NuGet cache'
+            $api = New-MotoApi -Name "isolation-$When"
+            $null = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = 'https://isolated.example.com'; payloadFormatVersion = '1.0' }
+            $run = Invoke-PowerShellProcess -ScriptPath $ChildScript -Arguments @($ManifestPath, $ForeignSdk, $Endpoint, $api, "$ForeignFirst")
+            $report = "exit $($run.ExitCode)`n$($run.StdOut)`n$($run.StdErr)"
+            $run.ExitCode | Should -Be 0 -Because $report
+            $lines = $run.StdOut -split '\r?\n'
+            $lines | Should -Contain 'foreign-sdk=3.3.0.0' -Because $report
+            $lines | Should -Contain 'module-sdk=4.0.0.0' -Because $report
+            $lines | Should -Contain 'integration=https://isolated.example.com' -Because $report
+            @($lines | Where-Object { $_.StartsWith('debug=') -and $_.Contains('the -Credential parameter') }) | Should -Not -BeNullOrEmpty -Because $report
+        }
     }
 }

@@ -1,10 +1,15 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
 # Set-, Update- and Remove-RestIntegration and Set-, Get- and Remove-RestIntegrationResponse against a local moto
-# server; mirrors tests/IntegrationTools.Tests/SetRestIntegrationTests.cs, UpdateRemoveRestIntegrationTests.cs,
-# RestIntegrationResponseTests.cs and the REST half of ApplyOutcomeTests.cs.
+# server (every parameter set, every pipeline form, -WhatIf, Outcome, the pre-flight refusals), and what the AWS CLI
+# reads of what Set-RestIntegration wrote.
 # moto answers UpdateIntegration (PATCH) with 500, so Update-RestIntegration is checked up to the request it would
-# send (-WhatIf) and in its pre-flight, as the xunit suite does.
+# send (-WhatIf) and in its pre-flight; the engine's tests cover the PATCH itself.
+
+BeforeDiscovery {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $HasAwsCli = [bool](Find-AwsCli)
+}
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -401,6 +406,37 @@ Describe 'Set-RestIntegration' {
         }
     }
 
+    Context 'what the AWS CLI reads back' {
+
+        It 'is what was given, member by member, and what the cmdlet wrote out' -Skip:(-not $HasAwsCli) {
+            $shop = New-MotoShop -Name 'interop-v1-set' -Endpoint $Endpoint
+            $result = @(Set-RestIntegration -RestApiId $shop.RestApiId -ResourcePath /pets -HttpMethod GET -Http -Uri 'https://search.example.com/find' `
+                    -IntegrationHttpMethod POST -RequestParameters @{ 'integration.request.querystring.term' = 'method.request.querystring.q'; 'integration.request.header.x-source' = "'shop'" } `
+                    -RequestTemplates @{ 'application/json' = '{"q": "$input.params(''q'')"}' } -PassthroughBehavior WHEN_NO_TEMPLATES `
+                    -CacheNamespace search-cache -ContentHandling CONVERT_TO_TEXT -TimeoutInMillis 12000 -InsecureSkipVerification -EndpointUrl $Endpoint)
+            $result | Should -HaveCount 1
+            $cli = Invoke-AwsCli apigateway get-integration --rest-api-id $shop.RestApiId --resource-id $shop.PetsId --http-method GET
+
+            $cli.type | Should -BeExactly 'HTTP'
+            $cli.httpMethod | Should -BeExactly 'POST'
+            $cli.uri | Should -BeExactly 'https://search.example.com/find'
+            $cli.passthroughBehavior | Should -BeExactly 'WHEN_NO_TEMPLATES'
+            $cli.cacheNamespace | Should -BeExactly 'search-cache'
+            $cli.contentHandling | Should -BeExactly 'CONVERT_TO_TEXT'
+            $cli.timeoutInMillis | Should -Be 12000
+            $cli.tlsConfig.insecureSkipVerification | Should -BeTrue
+            $cli.requestParameters.'integration.request.querystring.term' | Should -BeExactly 'method.request.querystring.q'
+            $cli.requestParameters.'integration.request.header.x-source' | Should -BeExactly "'shop'"
+            $cli.requestTemplates.'application/json' | Should -BeExactly '{"q": "$input.params(''q'')"}'
+            Get-AwsCliMismatch -Cli $cli -Object $result[0] -Member ([ordered]@{
+                    type = 'Type'; httpMethod = 'IntegrationHttpMethod'; uri = 'Uri'; passthroughBehavior = 'PassthroughBehavior'
+                    cacheNamespace = 'CacheNamespace'; contentHandling = 'ContentHandling'; timeoutInMillis = 'TimeoutInMillis'
+                    connectionType = 'ConnectionType'; credentials = 'Credentials'
+                }) -Map ([ordered]@{ requestParameters = 'RequestParameters'; requestTemplates = 'RequestTemplates' }) | Should -BeNullOrEmpty
+            $result[0].InsecureSkipVerification | Should -Be $cli.tlsConfig.insecureSkipVerification
+        }
+    }
+
     Context 'pre-flight: what the service would refuse is refused before any request' {
 
         It 'refuses <Rule> (<Expected>) and sends nothing, not even a read' -ForEach @(
@@ -617,6 +653,13 @@ Describe 'Remove-RestIntegration' {
         $attribute = (Get-Command Remove-RestIntegration).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
         "$($attribute.ConfirmImpact)" | Should -Be 'High'
         $attribute.SupportsShouldProcess | Should -BeTrue
+        # Where nobody can answer (a runspace without a host), asking fails, and nothing is removed.
+        $shop = New-ShopWithIntegrations 'remove-confirm'
+        $run = Invoke-WithoutHost -Script 'param($Api, $Endpoint) Remove-RestIntegration -RestApiId $Api -ResourcePath /pets -HttpMethod OPTIONS -EndpointUrl $Endpoint' `
+            -ArgumentList $shop.RestApiId, $Endpoint
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].Exception.Message | Should -BeLike '*prompts the user*Are you sure you want to perform this action?*'
+        Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod OPTIONS -Endpoint $Endpoint | Should -Not -BeNullOrEmpty
     }
 
     It 'writes what it removed with -PassThru, piped from Get-RestIntegration' {

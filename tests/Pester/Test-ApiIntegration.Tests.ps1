@@ -1,12 +1,12 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# Test-ApiIntegration offline (the rule catalog on every input form, -Quiet), with -Live against a local moto server,
-# and -Invoke against moto, which lacks TestInvokeMethod (so only -WhatIf and the clear errors are checked); mirrors
-# tests/IntegrationTools.Tests/TestApiIntegrationTests.cs and TestApiIntegrationLiveTests.cs. The throttling case of
-# the xunit suite needs its fault-injecting proxy and is not repeated here.
+# Test-ApiIntegration offline (the rule catalog on every input form, -Quiet), with -Live against a local moto server
+# (and through the fault proxy, for an account that cannot be read), and -Invoke against moto, which lacks
+# TestInvokeMethod (so only -WhatIf and the clear errors are checked).
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
     $savedEnvironment = Set-TestAwsEnvironment
     $moto = Start-MotoServer
     $Endpoint = $moto.Endpoint
@@ -191,6 +191,32 @@ Describe 'Test-ApiIntegration -Live' {
         $lines | Should -Contain "IT2030 The VPC link 'gone111' does not exist in this account and region."
         $lines | Should -Contain "IT3005 The VPC link 'gone222' does not exist in this account and region."
         $lines | Should -Contain "IT3005 The VPC link 'gone333' does not exist in this account and region."
+    }
+
+    It 'reports an account that cannot be read as an error for that input, and the batch goes on' {
+        $store = New-PetStore -Name 'live-throttled' -Endpoint $Endpoint
+        # Every request is answered 429 TooManyRequestsException (Retry-After: 1); two attempts keep the wait short.
+        $proxy = Start-FaultProxy -Upstream $Endpoint -TooManyRequestsRate 1.0
+        $saved = Set-TestAwsEnvironment -Variables @{ AWS_MAX_ATTEMPTS = '2' }
+        try {
+            $definition = @{ RestApiId = $store.RestApiId; ResourcePath = '/pets'; HttpMethod = 'GET'; Type = 'MOCK' }
+            $run = Invoke-Captured { $definition, 'not a definition', $definition | Test-ApiIntegration -Live -EndpointUrl $proxy.Endpoint }
+        }
+        finally {
+            Restore-TestAwsEnvironment -Saved $saved
+            Stop-FaultProxy $proxy
+        }
+        $run.Terminating | Should -BeNullOrEmpty
+        $run.Errors | Should -HaveCount 2
+        foreach ($failure in $run.Errors) {
+            $failure.FullyQualifiedErrorId | Should -BeExactly "TestApiIntegrationLiveThrottled$Suffix"
+            $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+            $failure.TargetObject | Should -BeExactly "restapi/$($store.RestApiId) /pets GET"
+            $failure.Exception.Message | Should -BeLike '*Gave up after 2 attempts*'
+        }
+        # The unreadable input in between still has its finding.
+        $run.Output | Should -HaveCount 1
+        $run.Output[0].RuleId | Should -BeExactly 'IT0001'
     }
 
     Context 'a session without a region' {

@@ -1,12 +1,16 @@
 <#
-    Helpers for the Pester suite in tests/Pester. The Pester equivalent of tests/IntegrationTools.Tests/Infrastructure
-    (MotoFixture, MotoSeed, EnvironmentScope) and tools/LocalAws (MotoServer, Tools):
+    Helpers for the Pester suite in tests/Pester:
 
       Start-MotoServer / Stop-MotoServer   a moto server (python -m moto.server) on a free loopback port
       Import-BuiltModule                   the module as ./build.ps1 or ./build.sh lays it out in out/IntegrationTools
       Set-/Restore-TestAwsEnvironment      dummy credentials and region for moto, put back afterwards
       New-PetStore, New-OrdersHttpApi, ... fixtures written into moto over plain HTTP, independent of the cmdlets
       Invoke-Captured, Get-HostText        what a command wrote, stream by stream; what it wrote to the host (-WhatIf)
+      Invoke-WithCapturingHost             a script run in a runspace whose host keeps all it was given ($Host.UI too)
+      Invoke-WithoutHost                   a script run where nobody can answer a prompt (confirmation)
+      Find-AwsCli, Invoke-AwsCli,          the AWS CLI against moto, and what it prints compared with the cmdlets' objects
+        Get-AwsCliMismatch
+      Invoke-PowerShellProcess             a script in a new process of this PowerShell
 
     Works in Windows PowerShell 5.1 and PowerShell 7.
 #>
@@ -598,7 +602,7 @@ namespace IntegrationToolsPesterFakes
 
 #endregion
 
-#region Seeding moto (MotoSeed)
+#region Seeding moto
 
 function Invoke-MotoRequest {
     <#
@@ -756,7 +760,7 @@ function New-PetStore {
     <#
     .SYNOPSIS
         A REST API with /pets (GET: MOCK, POST: HTTP_PROXY) and /pets/{id} (GET: Lambda proxy, DELETE: no
-        integration), as MotoSeed.CreatePetStore; returns RestApiId, RootId, PetsId and PetId.
+        integration); returns RestApiId, RootId, PetsId and PetId.
     #>
     [CmdletBinding()]
     param(
@@ -822,7 +826,7 @@ function New-MotoShop {
     .SYNOPSIS
         A REST API with /pets (GET declaring method.request.querystring.q and method.request.header.x-trace, POST,
         OPTIONS), /pets/{petId} (GET and DELETE declaring method.request.path.petId) and /orders (POST), without
-        integrations, as RestIntegrationSeed.CreateShop; returns RestApiId, RootId, PetsId, PetId and OrdersId.
+        integrations; returns RestApiId, RootId, PetsId, PetId and OrdersId.
     #>
     [CmdletBinding()]
     param(
@@ -994,6 +998,362 @@ function Get-MotoApiIntegrationResponseList {
 
 #endregion
 
+#region The AWS CLI and other processes
+
+function Find-AwsCli {
+    <#
+    .SYNOPSIS
+        The path of the AWS CLI (aws) for the interoperability tests; $null when there is none.
+    .DESCRIPTION
+        $env:AWS_CLI (which tools/prerequisites.sh sets for ./test.sh), aws on PATH, pyenv's shim, /usr/bin/aws, and
+        the aws next to moto's Python.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    $candidates = New-Object System.Collections.Generic.List[string]
+    if ($env:AWS_CLI) { $candidates.Add($env:AWS_CLI) }
+    Get-Command -Name 'aws' -CommandType Application -ErrorAction Ignore | ForEach-Object { $candidates.Add($_.Path) }
+    $homeFolder = [System.Environment]::GetFolderPath('UserProfile')
+    $candidates.Add((Join-Path (Join-Path (Join-Path $homeFolder '.pyenv') 'shims') 'aws'))
+    $candidates.Add('/usr/bin/aws')
+    foreach ($candidate in $candidates) {
+        if ($candidate -and (Test-Path -LiteralPath $candidate -PathType Leaf)) { return $candidate }
+    }
+    $python = Find-MotoPython
+    if ($python) {
+        $folder = Split-Path -Parent $python.FilePath
+        foreach ($name in 'aws', 'aws.cmd') {
+            $candidate = Join-Path $folder $name
+            if (Test-Path -LiteralPath $candidate -PathType Leaf) { return $candidate }
+        }
+    }
+    return $null
+}
+
+function Invoke-AwsCli {
+    <#
+    .SYNOPSIS
+        Runs the AWS CLI against moto (--endpoint-url, --region us-east-1, --output json) and returns its JSON answer
+        as ConvertFrom-Json makes it; throws with what the CLI wrote to stderr when it fails.
+    .EXAMPLE
+        $cli = Invoke-AwsCli apigatewayv2 get-integration --api-id $api --integration-id $id
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    param(
+        [Parameter(Mandatory, ValueFromRemainingArguments)]
+        [string[]] $Arguments,
+
+        [string] $Endpoint = $script:MotoEndpoint
+    )
+    $cli = Find-AwsCli
+    if (-not $cli) { throw 'The AWS CLI was not found: install it (python -m pip install awscli) or set $env:AWS_CLI to its path.' }
+    $all = @($Arguments) + @('--endpoint-url', $Endpoint, '--region', 'us-east-1', '--output', 'json')
+    $run = Invoke-ProcessQuietly -FilePath $cli -Arguments $all -TimeoutSeconds 120
+    if ($run.ExitCode -ne 0) { throw "aws $($Arguments -join ' ') failed (exit code $($run.ExitCode)): $($run.StdErr)" }
+    if ([string]::IsNullOrWhiteSpace($run.StdOut)) { return $null }
+    return ConvertFrom-Json -InputObject $run.StdOut
+}
+
+function Get-AwsCliMismatch {
+    <#
+    .SYNOPSIS
+        Compares what the AWS CLI printed (ConvertFrom-Json of `aws ... get-integration`) with an object the cmdlets
+        wrote, member by member; returns one line per difference (nothing when they agree).
+    .DESCRIPTION
+        -Member maps the CLI's member names to the object's property names (a list of names means the same name on
+        both sides). A member the CLI leaves out (or prints as null) agrees with an empty property. -Map names
+        members that are maps (requestParameters, ...): they agree when they have the same keys and values.
+    .EXAMPLE
+        Get-AwsCliMismatch -Cli $cli -Object $item -Member @{ type = 'Type'; uri = 'Uri' } -Map @{ requestParameters = 'RequestParameters' } |
+            Should -BeNullOrEmpty
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory)] [object] $Cli,
+        [Parameter(Mandatory)] [object] $Object,
+        [object] $Member = @{},
+        [object] $Map = @{}
+    )
+    function ConvertTo-NameMap([object] $Names) {
+        if ($Names -is [System.Collections.IDictionary]) { return $Names }
+        $pairs = [ordered]@{}
+        foreach ($name in @($Names)) { $pairs[$name] = $name }
+        return $pairs
+    }
+    function Read-MemberValue([object] $Source, [string] $Name) {
+        if ($null -eq $Source) { return $null }
+        if ($Source -is [System.Collections.IDictionary]) { return $Source[$Name] }
+        $property = $Source.PSObject.Properties[$Name]
+        if ($property) { return $property.Value }
+        return $null
+    }
+    $members = ConvertTo-NameMap $Member
+    foreach ($name in $members.Keys) {
+        $expected = Read-MemberValue $Cli $name
+        $actual = Read-MemberValue $Object $members[$name]
+        $expectedText = if ($null -eq $expected) { '' } else { [string] $expected }
+        $actualText = if ($null -eq $actual) { '' } else { [string] $actual }
+        if ($expectedText -cne $actualText) {
+            "${name}: the AWS CLI says '$expectedText', the cmdlet's $($members[$name]) '$actualText'"
+        }
+    }
+    $maps = ConvertTo-NameMap $Map
+    foreach ($name in $maps.Keys) {
+        $expected = [ordered]@{}
+        $cliMap = Read-MemberValue $Cli $name
+        if ($null -ne $cliMap) { foreach ($property in $cliMap.PSObject.Properties) { $expected[$property.Name] = $property.Value } }
+        $actual = Read-MemberValue $Object $maps[$name]
+        $actualCount = if ($null -eq $actual) { 0 } else { $actual.Count }
+        if ($expected.Count -ne $actualCount) {
+            "${name}: the AWS CLI has $($expected.Count) entries, the cmdlet's $($maps[$name]) $actualCount"
+            continue
+        }
+        foreach ($key in $expected.Keys) {
+            if ([string] $expected[$key] -cne [string] $actual[$key]) {
+                "$name['$key']: the AWS CLI says '$($expected[$key])', the cmdlet '$($actual[$key])'"
+            }
+        }
+    }
+}
+
+function Get-PowerShellCommandLine {
+    <#
+    .SYNOPSIS
+        How to start another process of the PowerShell that runs this one: FilePath and the Arguments that come
+        before pwsh's own (the path of pwsh.dll when it runs as `dotnet pwsh`, the local tool).
+    #>
+    [CmdletBinding()]
+    param()
+    $path = (Get-Process -Id $PID).Path
+    $name = [System.IO.Path]::GetFileNameWithoutExtension($path)
+    if ($name -eq 'dotnet') {
+        # `dotnet pwsh` (a local tool) runs pwsh.dll in the dotnet host: start it the same way.
+        return [pscustomobject]@{ FilePath = $path; Arguments = @([System.Reflection.Assembly]::GetEntryAssembly().Location) }
+    }
+    return [pscustomobject]@{ FilePath = $path; Arguments = @() }
+}
+
+function Invoke-PowerShellProcess {
+    <#
+    .SYNOPSIS
+        Runs a script file in a new process of this PowerShell (-NoProfile -NonInteractive), with the arguments
+        given; returns ExitCode, StdOut and StdErr. The process inherits this one's environment variables.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $ScriptPath,
+        [string[]] $Arguments = @(),
+        [int] $TimeoutSeconds = 120
+    )
+    $pwsh = Get-PowerShellCommandLine
+    $all = @($pwsh.Arguments) + @('-NoProfile', '-NonInteractive', '-File', $ScriptPath) + @($Arguments)
+    return Invoke-ProcessQuietly -FilePath $pwsh.FilePath -Arguments $all -TimeoutSeconds $TimeoutSeconds
+}
+
+function Invoke-WithoutHost {
+    <#
+    .SYNOPSIS
+        Runs a script in a new runspace of this process that has no host to ask the user anything (the built module
+        imported), the way an unattended job runs; returns Output, Errors (the one that ended the script included)
+        and Terminating.
+    .DESCRIPTION
+        A command that asks for confirmation there fails with "... prompts the user failed because the host program
+        or the command type does not support user interaction", so a test can prove that a command asks first.
+    .EXAMPLE
+        $run = Invoke-WithoutHost -Script 'param($e) Remove-RestIntegration ... -EndpointUrl $e' -ArgumentList $Endpoint
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [object[]] $ArgumentList = @()
+    )
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModulePath)).AddParameter('ErrorAction', 'Stop')
+        $null = $shell.AddStatement().AddScript($Script)
+        foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
+        $terminating = $null
+        $output = @()
+        try {
+            $output = @($shell.Invoke())
+        }
+        catch {
+            $terminating = $_.Exception
+        }
+        $errors = @($shell.Streams.Error)
+        if ($terminating) {
+            $inner = $terminating
+            while ($inner -is [System.Management.Automation.MethodInvocationException] -and $inner.InnerException) { $inner = $inner.InnerException }
+            if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $inner.ErrorRecord }
+            else { $errors += New-Object System.Management.Automation.ErrorRecord ($inner, 'WithoutHostTerminating', 'NotSpecified', $null) }
+        }
+        return [pscustomobject]@{ Output = $output; Errors = $errors; Terminating = $terminating }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
+function Initialize-CapturingHost {
+    # Compiles (once per process) a PowerShell host whose UI keeps everything written to it, 160 columns wide, and
+    # refuses to prompt.
+    if ('IntegrationToolsPesterHost.CapturingHost' -as [type]) { return }
+    Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Security;
+using System.Text;
+
+namespace IntegrationToolsPesterHost
+{
+    public sealed class CapturingHost : PSHost
+    {
+        private readonly CapturingUi ui = new CapturingUi();
+        private readonly Guid id = Guid.NewGuid();
+
+        public string Text { get { return ui.Text; } }
+        public override CultureInfo CurrentCulture { get { return CultureInfo.InvariantCulture; } }
+        public override CultureInfo CurrentUICulture { get { return CultureInfo.InvariantCulture; } }
+        public override Guid InstanceId { get { return id; } }
+        public override string Name { get { return "IntegrationTools.Tests.CapturingHost"; } }
+        public override PSHostUserInterface UI { get { return ui; } }
+        public override Version Version { get { return new Version(1, 0); } }
+        public override void EnterNestedPrompt() { throw new NotSupportedException(); }
+        public override void ExitNestedPrompt() { throw new NotSupportedException(); }
+        public override void NotifyBeginApplication() { }
+        public override void NotifyEndApplication() { }
+        public override void SetShouldExit(int exitCode) { }
+    }
+
+    public sealed class CapturingUi : PSHostUserInterface
+    {
+        private readonly StringBuilder text = new StringBuilder();
+        private readonly CapturingRawUi raw = new CapturingRawUi();
+
+        public string Text { get { lock (text) { return text.ToString(); } } }
+        public override PSHostRawUserInterface RawUI { get { return raw; } }
+
+        private void Append(string value) { lock (text) { text.Append(value); } }
+
+        public override void Write(string value) { Append(value); }
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { Append(value); }
+        public override void WriteLine(string value) { Append(value + "\n"); }
+        public override void WriteErrorLine(string value) { Append("ERROR: " + value + "\n"); }
+        public override void WriteDebugLine(string message) { Append("DEBUG: " + message + "\n"); }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
+        public override void WriteVerboseLine(string message) { Append("VERBOSE: " + message + "\n"); }
+        public override void WriteWarningLine(string message) { Append("WARNING: " + message + "\n"); }
+
+        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions)
+        { throw new PSInvalidOperationException("Nobody can answer a prompt here: " + message); }
+        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+        { throw new PSInvalidOperationException("Nobody can answer a prompt here: " + message); }
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName)
+        { throw new PSInvalidOperationException("Nobody can answer a prompt here: " + message); }
+        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options)
+        { throw new PSInvalidOperationException("Nobody can answer a prompt here: " + message); }
+        public override string ReadLine() { throw new PSInvalidOperationException("Nobody can type here."); }
+        public override SecureString ReadLineAsSecureString() { throw new PSInvalidOperationException("Nobody can type here."); }
+    }
+
+    public sealed class CapturingRawUi : PSHostRawUserInterface
+    {
+        private ConsoleColor background = ConsoleColor.Black;
+        private ConsoleColor foreground = ConsoleColor.Gray;
+        private Size bufferSize = new Size(160, 3000);
+        private Size windowSize = new Size(160, 50);
+        private Coordinates cursorPosition;
+        private Coordinates windowPosition;
+        private int cursorSize = 1;
+        private string windowTitle = "";
+
+        public override ConsoleColor BackgroundColor { get { return background; } set { background = value; } }
+        public override ConsoleColor ForegroundColor { get { return foreground; } set { foreground = value; } }
+        public override Size BufferSize { get { return bufferSize; } set { bufferSize = value; } }
+        public override Size WindowSize { get { return windowSize; } set { windowSize = value; } }
+        public override Coordinates CursorPosition { get { return cursorPosition; } set { cursorPosition = value; } }
+        public override Coordinates WindowPosition { get { return windowPosition; } set { windowPosition = value; } }
+        public override int CursorSize { get { return cursorSize; } set { cursorSize = value; } }
+        public override string WindowTitle { get { return windowTitle; } set { windowTitle = value; } }
+        public override bool KeyAvailable { get { return false; } }
+        public override Size MaxPhysicalWindowSize { get { return new Size(160, 3000); } }
+        public override Size MaxWindowSize { get { return new Size(160, 3000); } }
+        public override void FlushInputBuffer() { }
+        public override BufferCell[,] GetBufferContents(Rectangle rectangle) { throw new NotSupportedException(); }
+        public override KeyInfo ReadKey(ReadKeyOptions options) { throw new NotSupportedException(); }
+        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
+        public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
+        public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
+    }
+}
+'@
+}
+
+function Invoke-WithCapturingHost {
+    <#
+    .SYNOPSIS
+        Runs a script in a new runspace of this process whose host keeps everything written to it (the built module
+        imported there); returns Output, Errors (the error stream, and the error that ended the script if one did),
+        Terminating and HostText.
+    .DESCRIPTION
+        HostText is all that reached the host, 160 columns wide and without VT codes: format views, Write-Host, the
+        "What if:" lines, and what a script writes with $Host.UI.WriteLine, which Start-Transcript (Get-HostText) does
+        not record in PowerShell 7. The runspace shares this process's environment variables. The host cannot prompt.
+    .EXAMPLE
+        $run = Invoke-WithCapturingHost -Script '& $Script -EndpointUrl $Endpoint' -Variables @{ Script = $path; Endpoint = $Endpoint }
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [System.Collections.IDictionary] $Variables = @{}
+    )
+    Initialize-CapturingHost
+    $capturingHost = New-Object IntegrationToolsPesterHost.CapturingHost
+    $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    if ($script:IsWindowsHost) { $state.ExecutionPolicy = [Microsoft.PowerShell.ExecutionPolicy]::Bypass }
+    $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($capturingHost, $state)
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $runspace
+        foreach ($name in $Variables.Keys) { $runspace.SessionStateProxy.SetVariable($name, $Variables[$name]) }
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModulePath)).AddParameter('ErrorAction', 'Stop')
+        $null = $shell.AddStatement().AddScript($Script)
+        $terminating = $null
+        $output = @()
+        try {
+            $output = @($shell.Invoke())
+        }
+        catch {
+            $terminating = $_.Exception
+            while ($terminating -is [System.Management.Automation.MethodInvocationException] -and $terminating.InnerException) { $terminating = $terminating.InnerException }
+        }
+        $errors = @($shell.Streams.Error)
+        if ($terminating) {
+            if ($terminating -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $terminating.ErrorRecord }
+            else { $errors += New-Object System.Management.Automation.ErrorRecord ($terminating, 'CapturingHostTerminating', 'NotSpecified', $null) }
+        }
+        return [pscustomobject]@{
+            Output      = $output
+            Errors      = $errors
+            Terminating = $terminating
+            HostText    = $capturingHost.Text -replace '\x1b\[[0-9;?]*[ -/]*[@-~]', ''
+        }
+    }
+    finally {
+        $shell.Dispose()
+        $runspace.Dispose()
+    }
+}
+
+#endregion
+
 #region Output as text
 
 function ConvertTo-PlainText {
@@ -1082,9 +1442,9 @@ function ConvertTo-StreamText {
 function Invoke-Captured {
     <#
     .SYNOPSIS
-        Runs a script block and sorts what it wrote into Output, Errors, Warnings and Verbose (the Pester equivalent
-        of the xunit suite's HostedPowerShell.Run): an error that ended the statement or the script is caught and
-        counted in Errors too (and kept as Terminating), so that a test can check "exactly one error" either way.
+        Runs a script block and sorts what it wrote into Output, Errors, Warnings and Verbose: an error that ended
+        the statement or the script is caught and counted in Errors too (and kept as Terminating), so that a test can
+        check "exactly one error" either way.
     .EXAMPLE
         $run = Invoke-Captured { @{ Type = 'MOCK' } | Set-RestIntegration -EndpointUrl $Endpoint -Verbose }
         $run.Errors | Should -HaveCount 1
@@ -1162,7 +1522,9 @@ function Get-HostText {
 Export-ModuleMember -Function @(
     'ConvertTo-PlainText'
     'ConvertTo-StreamText'
+    'Find-AwsCli'
     'Find-MotoPython'
+    'Get-AwsCliMismatch'
     'Get-BuiltModulePath'
     'Get-FreeTcpPort'
     'Get-HostText'
@@ -1171,11 +1533,16 @@ Export-ModuleMember -Function @(
     'Get-MotoApiIntegrationResponseList'
     'Get-MotoRestIntegration'
     'Get-MotoServerLog'
+    'Get-PowerShellCommandLine'
     'Get-RepositoryRoot'
     'Get-UnconfiguredAwsEnvironment'
     'Import-BuiltModule'
+    'Invoke-AwsCli'
     'Invoke-Captured'
     'Invoke-MotoRequest'
+    'Invoke-PowerShellProcess'
+    'Invoke-WithCapturingHost'
+    'Invoke-WithoutHost'
     'New-FakeAwsCredential'
     'New-MotoApi'
     'New-MotoApiIntegration'

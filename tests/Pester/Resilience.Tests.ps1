@@ -1,0 +1,220 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
+
+# The cmdlets through the throttle-and-fault proxy (tests/FaultProxy, started as a process by FaultProxy.psm1) in front
+# of moto: throttling at the management quota, 429/5xx answers, dropped connections and slow answers are retried until
+# every input has its answer; when the service keeps failing, the error says how often it tried and why. The proxy's
+# log redacts the secrets it sees. Last, the proxy process itself: how it starts, changes its options and stops.
+
+BeforeAll {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
+    $savedEnvironment = Set-TestAwsEnvironment
+    $moto = Start-MotoServer
+    $Endpoint = $moto.Endpoint
+    $null = Import-BuiltModule
+}
+
+AfterAll {
+    Stop-MotoServer -Server $moto
+    Restore-TestAwsEnvironment -Saved $savedEnvironment
+}
+
+Describe 'Reads through throttling and faults' -Tag 'Slow' {
+    BeforeAll {
+        # Four HTTP APIs, each with one HTTP proxy integration to https://r<i>.example.com.
+        $expectedUri = @{}
+        $apis = foreach ($i in 0..3) {
+            $api = New-MotoApi -Name "resilience-$i" -Endpoint $Endpoint
+            $null = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body @{
+                integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = "https://r$i.example.com"; payloadFormatVersion = '1.0'
+            }
+            $expectedUri[$api] = "https://r$i.example.com"
+            $api
+        }
+        $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 10 -Burst 10 -TooManyRequestsRate 0.10 -InternalErrorRate 0.05 `
+            -ServiceUnavailableRate 0.05 -DropBeforeForwardRate 0.02 -DropAfterForwardRate 0.02 -SlowRate 0.05 -SlowDelayMilliseconds 200
+        $proxyEndpoint = $proxy.Endpoint
+
+        # 60 reads (each a GetApi and a GetIntegrations call) in one pipeline.
+        $ids = foreach ($i in 0..59) { $apis[$i % $apis.Count] }
+        $run = Invoke-Captured { $ids | ForEach-Object { Get-ApiIntegration -ApiId $_ -EndpointUrl $proxyEndpoint -Verbose } }
+        $counts = Get-FaultProxyCount $proxy
+    }
+
+    AfterAll {
+        Stop-FaultProxy $proxy
+    }
+
+    It 'answers all 60 reads, with no error' {
+        $run.Errors | Should -HaveCount 0
+        $run.Output | Should -HaveCount 60
+    }
+
+    It "answers each read, in order, with its own API's integration" {
+        for ($i = 0; $i -lt 60; $i++) {
+            $run.Output[$i].ApiId | Should -BeExactly $ids[$i]
+            $run.Output[$i].IntegrationUri | Should -BeExactly $expectedUri[$ids[$i]]
+        }
+    }
+
+    It 'met real faults at the proxy' {
+        $counts.throttled + $counts['500'] + $counts['503'] | Should -BeGreaterThan 0 -Because 'the proxy should have injected 429s and 5xx answers'
+    }
+
+    It 'retried them, and said so in Verbose' {
+        $run.Verbose | Where-Object { $_.StartsWith('Retrying ') } | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'The proxy log' {
+    BeforeAll {
+        $accessKey = 'AKIAPROXYTEST'
+        $secretKey = 'pRoXy/SeCrEt+KeY/0123456789abcdefABCDEF'
+        $token = 'PrOxY-ToKeN-0123456789'
+        $api = New-MotoApi -Name 'resilience-secrets' -Endpoint $Endpoint
+        $proxy = Start-FaultProxy -Upstream $Endpoint -InternalErrorRate 0.3
+        $proxyEndpoint = $proxy.Endpoint
+        $run = Invoke-Captured {
+            1..5 | ForEach-Object { Get-ApiIntegration -ApiId $api -EndpointUrl $proxyEndpoint -AccessKey $accessKey -SecretKey $secretKey -SessionToken $token }
+        }
+        $log = @(Get-FaultProxyLog $proxy)
+        $logText = $log -join "`n"
+    }
+
+    AfterAll {
+        Stop-FaultProxy $proxy
+    }
+
+    It 'has a line for every request, the failed ones (500) and the forwarded ones (200)' {
+        $run.Errors | Should -HaveCount 0
+        $log.Count | Should -BeGreaterOrEqual 10 -Because 'each of the 5 reads sends GetApi and GetIntegrations'
+        $log | Where-Object { $_.EndsWith('-> 500') } | Should -Not -BeNullOrEmpty
+        $log | Where-Object { $_.EndsWith('-> 200') } | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows the <Header> header as ***' -ForEach @(
+        @{ Header = 'Authorization' }
+        @{ Header = 'X-Amz-Security-Token' }
+    ) {
+        $logText.Contains("${Header}: ***") | Should -BeTrue -Because "the log should show the $Header header, redacted"
+    }
+
+    It 'never shows <What>' -ForEach @(
+        @{ What = 'the secret key'; Text = 'pRoXy/SeCrEt+KeY/0123456789abcdefABCDEF' }
+        @{ What = 'the session token'; Text = 'PrOxY-ToKeN-0123456789' }
+        @{ What = 'the access key'; Text = 'AKIAPROXYTEST' }
+        @{ What = 'a request signature'; Text = 'Signature=' }
+    ) {
+        $logText.Contains($Text) | Should -BeFalse -Because "the proxy log must not show $What"
+    }
+}
+
+Describe 'When the service keeps failing' -Tag 'Slow' {
+    # Every answer is the same fault: the client tries 5 times (the retry policy's limit), then writes one error that
+    # says how often it tried and why.
+    Context 'every answer is <Fate>' -ForEach @(
+        @{ Fault = 'ServiceUnavailableRate'; Fate = '503'; Reason = 'ServiceUnavailableException (HTTP 503)'; Kind = 'ServiceError'; Category = 'InvalidResult' }
+        @{ Fault = 'InternalErrorRate'; Fate = '500'; Reason = 'InternalServerErrorException (HTTP 500)'; Kind = 'ServiceError'; Category = 'InvalidResult' }
+        @{ Fault = 'TooManyRequestsRate'; Fate = 'throttled'; Reason = 'TooManyRequestsException (HTTP 429)'; Kind = 'Throttled'; Category = 'LimitsExceeded' }
+        @{ Fault = 'DropBeforeForwardRate'; Fate = 'dropped-before'; Reason = 'a connection failure'; Kind = 'ConnectionFailed'; Category = 'ConnectionError' }
+    ) {
+        BeforeAll {
+            $faults = @{ NoThrottle = $true; $Fault = 1.0 }
+            $proxy = Start-FaultProxy -Upstream $Endpoint @faults
+            $proxyEndpoint = $proxy.Endpoint
+            $run = Invoke-Captured { Get-ApiIntegration -ApiId abc -EndpointUrl $proxyEndpoint }
+            $counts = Get-FaultProxyCount $proxy
+        }
+
+        AfterAll {
+            Stop-FaultProxy $proxy
+        }
+
+        It 'writes one error, GetApiIntegration<Kind>, category <Category>' {
+            $run.Output | Should -HaveCount 0
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly "GetApiIntegration$Kind,IntegrationTools.Commands.GetApiIntegrationCommand"
+            $run.Errors[0].CategoryInfo.Category | Should -Be $Category
+        }
+
+        It 'says it gave up after 5 attempts, and why' {
+            $run.Errors[0].Exception.Message | Should -BeLikeExactly "*Gave up after 5 attempts: $Reason ×5."
+        }
+
+        It 'made exactly 5 requests, all of them <Fate>' {
+            $counts[$Fate] | Should -Be 5
+            ($counts.Values | Measure-Object -Sum).Sum | Should -Be 5
+        }
+    }
+}
+
+Describe 'The fault proxy process' {
+    It 'prints its endpoint when ready and stops with exit code 0 when its standard input closes' {
+        $proxy = Start-FaultProxy -Upstream $Endpoint
+        try {
+            $proxy.Endpoint | Should -Match '^http://127\.0\.0\.1:\d+$'
+            $proxy.Process.HasExited | Should -BeFalse
+        }
+        finally {
+            Stop-FaultProxy $proxy
+        }
+        $proxy.StoppedBy | Should -Be 'input closed'
+        $proxy.ExitCode | Should -Be 0
+    }
+
+    It 'stops with exit code 0 on SIGTERM' -Skip:($IsWindows -or -not (Get-Command -Name kill -CommandType Application -ErrorAction Ignore)) {
+        $proxy = Start-FaultProxy -Upstream $Endpoint
+        try {
+            $kill = (Get-Command -Name kill -CommandType Application | Select-Object -First 1).Path
+            & $kill -TERM $proxy.Process.Id
+            $proxy.Process.WaitForExit(10000) | Should -BeTrue -Because 'the proxy should stop on SIGTERM'
+            $proxy.Process.ExitCode | Should -Be 0
+        }
+        finally {
+            Stop-FaultProxy $proxy
+        }
+    }
+
+    It 'refuses <Case> with exit code 2 and says why' -ForEach @(
+        @{ Case = 'an upstream that is not http'; Arguments = @{ Upstream = 'ftp://127.0.0.1:1' }; Message = '*absolute http:// or https:// URL*' }
+        @{ Case = 'rates adding up to more than 1'; Arguments = @{ Upstream = 'http://127.0.0.1:1'; InternalErrorRate = 0.6; SlowRate = 0.6 }; Message = '*add up to 1.2*' }
+    ) {
+        $arguments = $Arguments
+        { Start-FaultProxy @arguments } | Should -Throw -ExpectedMessage "*exited with code 2*$Message"
+    }
+
+    Context 'options changed while it runs' {
+        BeforeAll {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle
+            $api = New-MotoApi -Name 'resilience-options' -Endpoint $Endpoint
+        }
+
+        AfterAll {
+            Stop-FaultProxy $proxy
+        }
+
+        It 'take effect at once: -RejectCredentials makes the next request AccessDenied, and turning it off forwards again' {
+            Set-FaultProxyOption $proxy -RejectCredentials
+            $refused = Invoke-Captured { Get-ApiIntegration -ApiId $api -EndpointUrl $proxy.Endpoint }
+            $refused.Errors | Should -HaveCount 1
+            $refused.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'GetApiIntegrationAccessDenied,IntegrationTools.Commands.GetApiIntegrationCommand'
+            $refused.Errors[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+
+            Reset-FaultProxy $proxy
+            Set-FaultProxyOption $proxy -RejectCredentials:$false
+            $accepted = Invoke-Captured { Get-ApiIntegration -ApiId $api -EndpointUrl $proxy.Endpoint }
+            $accepted.Errors | Should -HaveCount 0
+            $counts = Get-FaultProxyCount $proxy
+            $counts.rejected | Should -Be 0
+            $counts.forwarded | Should -BeGreaterThan 0
+        }
+
+        It 'are refused as a whole when they cannot be used, and the old ones stay' {
+            { Set-FaultProxyOption $proxy -InternalErrorRate 0.7 -ServiceUnavailableRate 0.7 } | Should -Throw -ExpectedMessage '*add up to 1.4*'
+            $options = Get-FaultProxyOption $proxy
+            $options.internalErrorRate | Should -Be 0
+            $options.serviceUnavailableRate | Should -Be 0
+            $options.throttle | Should -BeFalse
+        }
+    }
+}
