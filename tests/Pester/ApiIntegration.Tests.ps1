@@ -536,7 +536,7 @@ Describe 'Set-ApiIntegration' {
             $changed.Output | Should -HaveCount 1
             "$($changed.Output[0].Outcome)" | Should -Be 'Updated'
             $changed.Output[0].TimeoutInMillis | Should -Be 8000
-            @($changed.Verbose | Where-Object { $_.EndsWith('Updated (TimeoutInMillis).') }) | Should -Not -BeNullOrEmpty
+            @($changed.Verbose | Where-Object { $_.EndsWith('Updated (it differed in TimeoutInMillis).') }) | Should -Not -BeNullOrEmpty
             (Get-MotoApiIntegration -ApiId $api -IntegrationId $id -Endpoint $Endpoint).timeoutInMillis | Should -Be 8000
         }
     }

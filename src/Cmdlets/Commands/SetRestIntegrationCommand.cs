@@ -319,14 +319,12 @@ namespace IntegrationTools.Commands
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
-                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyPutAsync(plan, CancellationToken)));
+                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
-                var applied = Await(planner.ApplyPutAsync(plan, CancellationToken));
-                WriteVerbose(plan.Outcome == ApplyOutcome.Updated
-                    ? $"{resolved}: Updated (it differed in {string.Join(", ", plan.Differences)})."
-                    : $"{resolved}: Created (the method had no integration).");
+                var applied = Await(planner.ApplyAsync(plan, CancellationToken));
+                WriteVerbose($"{resolved}: {plan.Describe()}.");
                 WriteObject(applied);
             });
         }

@@ -279,6 +279,9 @@ namespace IntegrationTools.Definitions
 
         public bool Has(string name) => Get(name) != null;
 
+        /// <summary>The value read for <paramref name="field"/>, or null.</summary>
+        public object? Get(FieldSpec field) => _values[field.Index];
+
         internal string? KeyOf(FieldSpec field) => _keys[field.Index];
 
         internal void SetKey(FieldSpec field, string key) => _keys[field.Index] = key;
