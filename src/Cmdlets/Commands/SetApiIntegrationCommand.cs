@@ -153,7 +153,7 @@ namespace IntegrationTools.Commands
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 var findings = new List<Finding>();
-                var patch = ApiIntegrationDefinition.Read(Changes(), findings, target).InServiceCase();
+                var patch = ApiIntegrationDefinition.Read(Changes(), findings, target, keepEmpty: true).InServiceCase();
                 var planner = new ApiIntegrationPlanner(service);
                 var plan = Await(planner.PlanUpdateAsync(api, SessionRegion, integrationId, patch, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, target)) return;

@@ -163,10 +163,13 @@ namespace IntegrationTools.Definitions
         /// <summary>"api/abc integration/xyz" — where the definition goes, for findings and messages.</summary>
         public string Target => $"api/{ApiId ?? "?"}" + (IntegrationId == null ? "" : $" integration/{IntegrationId}");
 
-        /// <summary>Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>.</summary>
-        public static ApiIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input")
+        /// <summary>
+        /// Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>. Empty values
+        /// are not given, unless <paramref name="keepEmpty"/> (Set-ApiIntegration's parameters, where '' clears a value).
+        /// </summary>
+        public static ApiIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input", bool keepEmpty = false)
         {
-            var values = DefinitionReader.Read(Schema, input, target, findings);
+            var values = DefinitionReader.Read(Schema, input, target, findings, keepEmpty);
             var definition = new ApiIntegrationDefinition();
             foreach (var field in Schema.Fields)
                 if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, values.Get(field));

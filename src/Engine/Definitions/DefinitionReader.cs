@@ -18,7 +18,13 @@ namespace IntegrationTools.Definitions
     /// </summary>
     public static class DefinitionReader
     {
-        public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings)
+        /// <summary>
+        /// Reads <paramref name="input"/>. An empty value ('' or blank text, $null, an empty list or map, a CSV's blank cell,
+        /// JSON's "", "{}" or "[]" in a cell) counts as not given, whatever the field's type, unless the field keeps empty text
+        /// (<see cref="FieldSpec.EmptyIsValue"/>) or <paramref name="keepEmpty"/> is set (parameters that clear a value, such as
+        /// Set-ApiIntegration -Description '').
+        /// </summary>
+        public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings, bool keepEmpty = false)
         {
             var values = new DefinitionValues(schema);
             if (!(input is IDictionary dictionary))
@@ -40,21 +46,21 @@ namespace IntegrationTools.Definitions
                     var members = schema.Container(key);
                     if (members != null)
                     {
-                        ReadContainer(schema, key, entry.Value, members, values, target, findings);
+                        ReadContainer(schema, key, entry.Value, members, values, target, findings, keepEmpty);
                         continue;
                     }
                     findings.Add(UnknownKey(schema, key, target));
                     continue;
                 }
-                ReadField(field, key, entry.Value, values, target, findings);
+                ReadField(field, key, entry.Value, values, target, findings, keepEmpty);
             }
             return values;
         }
 
         private static void ReadContainer(DefinitionSchema schema, string container, object? value, IReadOnlyList<FieldSpec> members,
-            DefinitionValues values, string target, ICollection<Finding> findings)
+            DefinitionValues values, string target, ICollection<Finding> findings, bool keepEmpty)
         {
-            if (value == null) return;
+            if (IsEmpty(value)) return;
             if (!(value is IDictionary nested))
             {
                 findings.Add(ReadingRules.WrongType.Finding(target, container,
@@ -74,14 +80,15 @@ namespace IntegrationTools.Definitions
                         $"Use one of: {string.Join(", ", members.Select(m => m.AllNames().Last()))}."));
                     continue;
                 }
-                ReadField(field, container + "." + key, entry.Value, values, target, findings);
+                ReadField(field, container + "." + key, entry.Value, values, target, findings, keepEmpty);
             }
         }
 
         private static void ReadField(FieldSpec field, string key, object? raw, DefinitionValues values,
-            string target, ICollection<Finding> findings)
+            string target, ICollection<Finding> findings, bool keepEmpty)
         {
             if (field.Kind == FieldKind.Ignored || raw == null) return;
+            if (!keepEmpty && !(field.EmptyIsValue && raw is string) && IsEmpty(raw)) return;
             var earlier = values.KeyOf(field);
             if (earlier != null)
             {
@@ -197,6 +204,23 @@ namespace IntegrationTools.Definitions
             }
             problem = "cannot be read.";
             return false;
+        }
+
+        /// <summary>
+        /// A value that says nothing: $null, blank text, an empty list or map, or the text of an empty JSON object or array
+        /// (how a CSV cell carries an empty map or list).
+        /// </summary>
+        public static bool IsEmpty(object? value)
+        {
+            switch (value)
+            {
+                case null: return true;
+                case string text:
+                    var trimmed = text.Trim();
+                    return trimmed.Length == 0 || trimmed == "{}" || trimmed == "[]";
+                case ICollection collection: return collection.Count == 0;
+                default: return false;
+            }
         }
 
         /// <summary>A dictionary, or a JSON object in a string (how a CSV cell or the AWS CLI carries a map).</summary>

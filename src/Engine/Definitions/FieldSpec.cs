@@ -90,6 +90,9 @@ namespace IntegrationTools.Definitions
         /// <summary>Whether the drift comparison counts this field (integration members only).</summary>
         public bool Compared { get; private set; }
 
+        /// <summary>Empty text is a value of its own (a selection pattern of ''), not "not given".</summary>
+        public bool EmptyIsValue { get; private set; }
+
         /// <summary>The field's place in its schema (set by <see cref="DefinitionSchema"/>).</summary>
         internal int Index { get; set; } = -1;
 
@@ -110,6 +113,12 @@ namespace IntegrationTools.Definitions
         public FieldSpec AsTarget()
         {
             Role = FieldRole.Target;
+            return this;
+        }
+
+        public FieldSpec KeepsEmptyText()
+        {
+            EmptyIsValue = true;
             return this;
         }
 

@@ -17,7 +17,7 @@ namespace IntegrationTools.Definitions
             new FieldSpec(nameof(ResourcePath), FieldKind.String),
             new FieldSpec(nameof(HttpMethod), FieldKind.String),
             new FieldSpec(nameof(StatusCode), FieldKind.String),
-            new FieldSpec(nameof(SelectionPattern), FieldKind.String),
+            new FieldSpec(nameof(SelectionPattern), FieldKind.String).KeepsEmptyText(),
             new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
             new FieldSpec(nameof(ResponseTemplates), FieldKind.StringMap),
             new FieldSpec(nameof(ContentHandling), FieldKind.String));
