@@ -120,3 +120,82 @@ Describe 'Empty means not given' {
         Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Get-RestIntegration output re-applied' {
+
+    BeforeAll {
+        $source = New-ShopWithEveryKind 'round-source'
+        $kinds = @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint)
+    }
+
+    It 'covers every kind of REST integration moto stores' {
+        @($kinds.Type | Sort-Object -Unique) | Should -Be @('AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK')
+        $kinds | Should -HaveCount 6
+    }
+
+    It 'is Unchanged as it is (<Case>)' -ForEach @(
+        @{ Case = 'the objects themselves'; Copy = { param($items) $items } }
+        @{ Case = 'ConvertTo-Json | ConvertFrom-Json'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'Export-Csv | Import-Csv'; Copy = { param($items) $file = Join-Path $TestDrive 'integrations.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $copies = @(& $Copy $kinds)
+        $copies | Should -HaveCount 6
+        $run = Invoke-Apply $copies -Parameters @{ Verbose = $false }
+        $run.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        @($run.Output.Outcome | Sort-Object -Unique) | Should -Be @('Unchanged')
+        $run.Output | Should -HaveCount 6
+    }
+
+    It 'writes the maps and lists as JSON cells that read back, and the alias columns Path and Method' {
+        $file = Join-Path $TestDrive 'audit.csv'
+        $kinds | Export-Csv -LiteralPath $file -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $file)
+        $get = $rows | Where-Object { $_.HttpMethod -eq 'GET' -and $_.ResourcePath -eq '/pets' }
+        $get.Path | Should -BeExactly '/pets'
+        $get.Method | Should -BeExactly 'GET'
+        ($get.RequestParameters | ConvertFrom-Json).'integration.request.querystring.term' | Should -BeExactly 'method.request.querystring.q'
+        $cacheKeys = @(($kinds | Where-Object { $_.HttpMethod -eq 'GET' -and $_.ResourcePath -eq '/pets' }).CacheKeyParameters)
+        $get.CacheKeyParameters | Should -BeExactly $(if ($cacheKeys.Count) { ConvertTo-Json -InputObject $cacheKeys -Compress } else { '' })
+        # A fresh output object given two cache key parameters (moto does not keep them): its list is written as JSON.
+        $made = Get-RestIntegration -RestApiId $source.RestApiId -ResourcePath /pets -HttpMethod GET -EndpointUrl $Endpoint
+        $made.CacheKeyParameters.Clear()
+        $made.CacheKeyParameters.AddRange([string[]] @('method.request.querystring.q', 'method.request.header.x-trace'))
+        ($made | Export-Csv -LiteralPath (Join-Path $TestDrive 'list.csv') -NoTypeInformation)
+        (Import-Csv -LiteralPath (Join-Path $TestDrive 'list.csv')).CacheKeyParameters | Should -BeExactly '["method.request.querystring.q","method.request.header.x-trace"]'
+        ($rows | Where-Object Type -EQ 'AWS_PROXY').RequestParameters | Should -BeExactly ''
+    }
+
+    It 'copies the integrations to another API with the same paths (<Case>), then is Unchanged there' -ForEach @(
+        @{ Case = 'Get- output'; Copy = { param($items) $items } }
+        @{ Case = 'JSON'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'CSV'; Copy = { param($items) $file = Join-Path $TestDrive 'copy.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $target = New-MotoShop -Name "round-target-$Case" -Endpoint $Endpoint
+        $first = Invoke-Apply @(& $Copy $kinds) -Parameters @{ RestApiId = $target.RestApiId }
+        $first.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        @($first.Output.Outcome | Sort-Object -Unique) | Should -Be @('Created')
+        @($first.Output.RestApiId | Sort-Object -Unique) | Should -Be @($target.RestApiId)
+        $copied = @(Get-RestIntegration -RestApiId $target.RestApiId -EndpointUrl $Endpoint)
+        ($copied | ForEach-Object { "$($_.ResourcePath) $($_.HttpMethod) $($_.Type) $($_.Uri)" } | Sort-Object) |
+            Should -Be ($kinds | ForEach-Object { "$($_.ResourcePath) $($_.HttpMethod) $($_.Type) $($_.Uri)" } | Sort-Object)
+        $again = Invoke-Apply @(& $Copy $kinds) -Parameters @{ RestApiId = $target.RestApiId }
+        @($again.Output.Outcome | Sort-Object -Unique) | Should -Be @('Unchanged')
+        # The source API was not touched: its integrations are as they were.
+        @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint).Count | Should -Be 6
+    }
+}
+
+Describe 'Get-ApiIntegration output read back' {
+
+    It 'is checked without unknown fields after <Case>' -ForEach @(
+        @{ Case = 'ConvertTo-Json | ConvertFrom-Json'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'Export-Csv | Import-Csv'; Copy = { param($items) $file = Join-Path $TestDrive 'api.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $orders = New-OrdersHttpApi -Name "round-http-$Case" -Endpoint $Endpoint
+        $copies = @(& $Copy @(Get-ApiIntegration -ApiId $orders.ApiId -EndpointUrl $Endpoint))
+        $copies | Should -HaveCount 2
+        $copies[0].PSObject.Properties.Name | Should -Contain 'Uri'
+        $findings = @($copies | Test-ApiIntegration -EndpointUrl $Endpoint)
+        @($findings | Where-Object { $_.RuleId -like 'IT000*' }) | Should -HaveCount 0
+    }
+}

@@ -19,10 +19,11 @@ namespace IntegrationTools.Definitions
         /// </summary>
         public static readonly DefinitionSchema Schema = new DefinitionSchema("an HTTP or WebSocket API integration definition",
             new FieldSpec(nameof(ApiId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(IntegrationId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(IntegrationType), FieldKind.String).Sent("integrationType").Upper(),
+            // Id, Type and Uri are the module's alias properties of Get-ApiIntegration's output (IntegrationTools.Types.ps1xml).
+            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget(),
+            new FieldSpec(nameof(IntegrationType), FieldKind.String, "Type").Sent("integrationType").Upper(),
             new FieldSpec(nameof(IntegrationSubtype), FieldKind.String).Sent("integrationSubtype"),
-            new FieldSpec(nameof(IntegrationUri), FieldKind.String).Sent("integrationUri"),
+            new FieldSpec(nameof(IntegrationUri), FieldKind.String, "Uri").Sent("integrationUri"),
             // A Lambda proxy integration calls the function with POST whatever the definition says.
             new FieldSpec(nameof(IntegrationMethod), FieldKind.String).Sent("integrationMethod").Upper()
                 .Default(c => string.Equals(c.DeployedType, ApiIntegrationValues.AwsProxy, StringComparison.OrdinalIgnoreCase) ? "POST" : null),

@@ -90,20 +90,26 @@ namespace IntegrationTools.Definitions
             if (field.Kind == FieldKind.Ignored || raw == null) return;
             if (!keepEmpty && !(field.EmptyIsValue && raw is string) && IsEmpty(raw)) return;
             var earlier = values.KeyOf(field);
+            var converted = TryConvert(field.Kind, raw, out var value, out var problem);
             if (earlier != null)
             {
+                // The same value under two names (ResourcePath and its alias Path in ConvertTo-Json output) says one thing.
+                if (converted && SameValue(values.Get(field), value)) return;
                 findings.Add(ReadingRules.DuplicateField.Finding(target, field.Name,
                     $"{field.Name} is given twice, as '{earlier}' and as '{key}'.", "Keep one of them."));
                 return;
             }
             values.SetKey(field, key);
-            if (TryConvert(field.Kind, raw, out var value, out var problem))
+            if (converted)
             {
                 values.Set(field, value);
                 return;
             }
             findings.Add(ReadingRules.WrongType.Finding(target, field.Name, $"{field.Name} {problem}", ExpectedForm(field)));
         }
+
+        private static bool SameValue(object? a, object? b) =>
+            a is string x && b is string y ? string.Equals(x.Trim(), y.Trim(), StringComparison.OrdinalIgnoreCase) : a != null && a.Equals(b);
 
         private static Finding UnknownKey(DefinitionSchema schema, string key, string target)
         {
@@ -171,7 +177,21 @@ namespace IntegrationTools.Definitions
 
                 case FieldKind.StringList:
                 {
-                    if (raw is string single) { value = new List<string> { single }; return true; }
+                    if (raw is string single)
+                    {
+                        // A JSON array in a string is how a CSV cell (and the models' text form) carries a list.
+                        if (!single.TrimStart().StartsWith("[", StringComparison.Ordinal)) { value = new List<string> { single }; return true; }
+                        try
+                        {
+                            using var doc = JsonDocument.Parse(single);
+                            raw = JsonPlain.From(doc.RootElement, StringComparer.Ordinal) ?? new List<object?>();
+                        }
+                        catch (JsonException)
+                        {
+                            value = new List<string> { single };
+                            return true;
+                        }
+                    }
                     if (raw is IDictionary || !(raw is IEnumerable items)) { problem = $"must be a list of text; got {Describe(raw)}."; return false; }
                     var list = new List<string>();
                     foreach (var item in items)

@@ -21,8 +21,9 @@ namespace IntegrationTools.Definitions
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration definition",
             new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
             new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(ResourcePath), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String).AsTarget().Upper(),
+            // Path and Method are the module's alias properties of Get-RestIntegration's output (IntegrationTools.Types.ps1xml).
+            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
+            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),
             new FieldSpec(nameof(Type), FieldKind.String).Sent("type").Upper(),
             // The backend method: the input member integrationHttpMethod travels as "httpMethod". A MOCK integration has
             // no backend, and the service keeps no backend method for it.

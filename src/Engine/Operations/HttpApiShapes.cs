@@ -55,8 +55,7 @@ namespace IntegrationTools.Operations
             ApiGatewayManaged = ApiGatewayManaged ?? false,
             RequestParameters = Maps.Copy(RequestParameters),
             RequestTemplates = Maps.Copy(RequestTemplates),
-            ResponseParameters = (ResponseParameters ?? new Dictionary<string, Dictionary<string, string?>>())
-                .ToDictionary(p => p.Key, p => Maps.Copy(p.Value), System.StringComparer.Ordinal),
+            ResponseParameters = Maps.CopyByKey(ResponseParameters),
         };
     }
 
