@@ -103,7 +103,7 @@ namespace IntegrationTools.Operations
     {
         public LambdaFunctionNotResolvedException(string function, string region, Uri stsEndpoint, string stsEndpointSource, string reason, FailureKind kind, Exception? inner)
             : base($"The Lambda function '{function}' is given by name, and the account it belongs to could not be looked up: " +
-                   $"STS GetCallerIdentity at {stsEndpoint.GetLeftPart(UriPartial.Authority)} (from {stsEndpointSource}) failed: {reason.TrimEnd('.')}. Nothing was sent.", kind, inner)
+                   $"{What(stsEndpoint, reason, inner)} (the STS endpoint comes from {stsEndpointSource}). Nothing was sent.", kind, inner)
         {
             Function = function;
             Operation = "STS GetCallerIdentity";
@@ -111,6 +111,14 @@ namespace IntegrationTools.Operations
                 $"Give the function's full ARN, such as arn:{LambdaUris.Partition(region)}:lambda:{region}:123456789012:function:{function} " +
                 $"('aws lambda get-function --function-name {function}' prints it), or use credentials that may call sts:GetCallerIdentity" +
                 " (AWS_ENDPOINT_URL_STS sets the STS endpoint).";
+        }
+
+        private static string What(Uri endpoint, string reason, Exception? inner)
+        {
+            const string call = "STS GetCallerIdentity";
+            var text = reason.TrimEnd('.');
+            if (inner is ApiGatewayServiceException) return $"{call} at {endpoint.GetLeftPart(UriPartial.Authority)} answered {text}";
+            return text.StartsWith(call, StringComparison.Ordinal) ? text : $"{call} at {endpoint.GetLeftPart(UriPartial.Authority)} failed: {text}";
         }
 
         /// <summary>The function as it was given.</summary>
