@@ -126,16 +126,25 @@ Describe 'Lambda function names' {
     Context 'A failed lookup' {
 
         BeforeAll {
-            # API Gateway on moto, STS on a port nothing listens on, one attempt per request.
-            $failingEnvironment = Set-TestAwsEnvironment -Variables @{
+            # API Gateway on moto, STS on a port nothing listens on, one attempt per request. The variables are
+            # put back afterwards (removed, not left empty: an empty AWS_MAX_ATTEMPTS breaks the next moto server's botocore).
+            $failingEnvironment = @{
                 AWS_ENDPOINT_URL_API_GATEWAY = $Endpoint
                 AWS_ENDPOINT_URL_STS         = $ClosedStsEndpoint
                 AWS_MAX_ATTEMPTS             = '1'
             }
+            $previousEnvironment = @{}
+            foreach ($name in $failingEnvironment.Keys) {
+                $previousEnvironment[$name] = [System.Environment]::GetEnvironmentVariable($name)
+                Set-Item -Path "Env:$name" -Value $failingEnvironment[$name]
+            }
         }
 
         AfterAll {
-            Restore-TestAwsEnvironment -Saved $failingEnvironment
+            foreach ($name in $failingEnvironment.Keys) {
+                if ($null -eq $previousEnvironment[$name]) { Remove-Item -Path "Env:$name" -ErrorAction Ignore }
+                else { Set-Item -Path "Env:$name" -Value $previousEnvironment[$name] }
+            }
         }
 
         It 'is one FunctionNotResolved error per input that names the function and the fix, and nothing is sent' {
