@@ -84,17 +84,6 @@ public sealed class NewApiIntegrationTests(MotoFixture moto)
     }
 
     [Fact]
-    public void HttpLambdaProxy_ABareFunctionNameIsRefusedWithTheArnToUse()
-    {
-        var api = moto.Seed.CreateApi("new-lambda-name");
-        using var ps = moto.NewSession();
-        var error = AssertRefused(ps.Run($"New-ApiIntegration {api} -FunctionName orders -EndpointUrl $Endpoint"), "IT2010");
-        Assert.Contains("function name", error.Exception.Message);
-        Assert.Contains("arn:aws:lambda:us-east-1:123456789012:function:orders", error.ErrorDetails!.RecommendedAction);
-        Assert.Empty(moto.Seed.GetIntegrations(api));
-    }
-
-    [Fact]
     public void HttpProxy_DefaultsToAnyAndPayload10_WithParameterMappings()
     {
         var api = moto.Seed.CreateApi("new-http-proxy");

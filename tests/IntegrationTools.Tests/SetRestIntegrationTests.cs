@@ -147,21 +147,6 @@ public sealed class SetRestIntegrationTests(MotoFixture moto)
         Assert.Equal("arn:aws:iam::123456789012:role/apigw-invoke", (string?)stored["credentials"]);
     }
 
-    [Fact]
-    public void Lambda_ByNameWithoutAnAccount_IsRefusedAskingForTheArn_AndNothingIsSent()
-    {
-        var shop = _seed.CreateShop("set-lambda-name");
-        using var ps = moto.NewSession();
-        var result = ps.Run($"Set-RestIntegration -RestApiId {shop.RestApiId} -ResourcePath /pets -HttpMethod GET -LambdaProxy -FunctionName list-pets -EndpointUrl $Endpoint");
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("SetRestIntegrationInvalidDefinition" + Suffix, error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("IT1201", error.Exception.Message);
-        Assert.DoesNotContain("IT1007", error.Exception.Message);
-        Assert.Contains("arn:aws:lambda:us-east-1:123456789012:function:list-pets", error.ErrorDetails.RecommendedAction);
-        Assert.Null(_seed.Integration(shop.RestApiId, shop.PetsId, "GET"));
-    }
-
     [Theory]
     [InlineData("-Action SendMessage", "arn:aws:apigateway:us-east-1:sqs:action/SendMessage")]
     [InlineData("-Path '/123456789012/orders'", "arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders")]
@@ -371,7 +356,7 @@ public sealed class SetRestIntegrationTests(MotoFixture moto)
     [InlineData("Type = 'HTTP_PROXY'; IntegrationHttpMethod = 'GET'; Uir = 'https://x.example.com'", "IT0002", "Did you mean 'Uri'?")]
     [InlineData("Type = 'HTTP_PROXY'; IntegrationHttpMethod = 'GET'; Uri = 'x.example.com/pets'", "IT1008", "not an absolute http or https URL")]
     [InlineData("Type = 'AWS'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:lambda:us-east-1:123456789012:function:f'", "IT1009", "is a Lambda function ARN")]
-    [InlineData("Type = 'AWS_PROXY'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations'", "IT1010", "not a full Lambda function ARN")]
+    [InlineData("Type = 'AWS_PROXY'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:function:f/invocations'", "IT1010", "not a full Lambda function ARN")]
     [InlineData("Type = 'AWS_PROXY'; IntegrationHttpMethod = 'GET'; Uri = '" + "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations" + "'", "IT1005", "POST")]
     [InlineData("Type = 'MOCK'; IntegrationHttpMethod = 'GET'", "IT1006", "MOCK")]
     [InlineData("Type = 'LAMBDA'", "IT1003", "AWS_PROXY")]
