@@ -15,7 +15,8 @@
         python3 -m moto.server -H 127.0.0.1 -p 5000
         $env:AWS_ACCESS_KEY_ID = 'testing'; $env:AWS_SECRET_ACCESS_KEY = 'testing'
         ./examples/Quickstart.ps1 -EndpointUrl http://127.0.0.1:5000
-    On a machine without pwsh, ./quickstart.sh runs it in the hosted engine with moto started for you.
+    ./quickstart.sh does all of this for you: it restores the pinned pwsh, builds the module, starts moto and runs
+    this script.
 
 .PARAMETER EndpointUrl
     The API Gateway endpoint to call: a local moto server.
@@ -39,7 +40,7 @@ param(
 $ErrorActionPreference = 'Stop'
 
 function Say([string] $Text) {
-    # $Host.UI works in every host, including the bare hosted engine that ./quickstart.sh uses.
+    # $Host.UI writes to the console in every host, whatever the output stream is redirected to.
     $Host.UI.WriteLine($Text)
 }
 

@@ -155,6 +155,12 @@ namespace IntegrationTools.Commands
             {
                 WriteError(Failures.ForService(ex, operation, target, recommendedAction));
             }
+            catch (SessionException ex)
+            {
+                // The credentials could not be had when the request was signed (an expired SSO session, say): every
+                // other item would fail the same way.
+                ThrowTerminatingError(Failures.ForSession(ex));
+            }
         }
 
         /// <summary>

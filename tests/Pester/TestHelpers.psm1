@@ -449,7 +449,7 @@ function Set-TestAwsEnvironment {
         if (-not $saved.Variables.Contains($name)) {
             $saved.Variables[$name] = [System.Environment]::GetEnvironmentVariable($name)
         }
-        [System.Environment]::SetEnvironmentVariable($name, $Variables[$name])
+        Set-ProcessEnvironmentVariable -Name $name -Value $Variables[$name]
     }
     if ($ClearShellDefaults) {
         foreach ($name in 'StoredAWSCredentials', 'StoredAWSRegion') {
@@ -467,6 +467,28 @@ function Set-TestAwsEnvironment {
     return $saved
 }
 
+function Set-ProcessEnvironmentVariable {
+    <#
+    .SYNOPSIS
+        Sets a process environment variable, or removes it when Value is $null.
+    .DESCRIPTION
+        PowerShell turns $null into '' when it passes it to a [string] parameter of a .NET method, so
+        [Environment]::SetEnvironmentVariable($name, $null) leaves the variable set to '' on Linux and macOS (and
+        a child process such as moto then sees AWS_PROFILE=''). [NullString]::Value passes a real null.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [AllowNull()] [AllowEmptyString()] [string] $Value
+    )
+    if ($null -eq $Value -or $Value -eq '') {
+        [System.Environment]::SetEnvironmentVariable($Name, [NullString]::Value)
+    }
+    else {
+        [System.Environment]::SetEnvironmentVariable($Name, $Value)
+    }
+}
+
 function Restore-TestAwsEnvironment {
     <#
     .SYNOPSIS
@@ -480,7 +502,7 @@ function Restore-TestAwsEnvironment {
     )
     if ($null -eq $Saved) { return }
     foreach ($name in @($Saved.Variables.Keys)) {
-        [System.Environment]::SetEnvironmentVariable($name, $Saved.Variables[$name])
+        Set-ProcessEnvironmentVariable -Name $name -Value $Saved.Variables[$name]
     }
     foreach ($name in @($Saved.ShellDefaults.Keys)) {
         $entry = $Saved.ShellDefaults[$name]

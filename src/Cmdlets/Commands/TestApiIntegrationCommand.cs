@@ -8,6 +8,7 @@ using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 using IntegrationTools.Operations;
 using IntegrationTools.Rules;
+using IntegrationTools.Session;
 using IntegrationTools.Validation;
 using IntegrationTools.Wire;
 
@@ -163,6 +164,11 @@ namespace IntegrationTools.Commands
             catch (ApiGatewayException ex)
             {
                 WriteError(Failures.ForService(ex, operation, target, LiveAdvice));
+                return false;
+            }
+            catch (SessionException ex)
+            {
+                ThrowTerminatingError(Failures.ForSession(ex));
                 return false;
             }
         }

@@ -33,7 +33,7 @@ namespace IntegrationTools.Session
                 if (method != null && method.ReturnType.GetProperty("AccessKey") != null)
                     return new ForeignCredentials(value, method);
                 // AWS.Tools keeps shell credentials in an AWSPSCredentials object with a Credentials property.
-                value = type.GetProperty("Credentials", BindingFlags.Public | BindingFlags.Instance)?.GetValue(value);
+                value = type.GetProperty("Credentials", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(value);
             }
             return null;
         }
