@@ -86,6 +86,13 @@ namespace IntegrationTools.Commands
                     exception = new PSInvalidOperationException(ex.Message, ex);
                     break;
             }
+            if (ex is Operations.LambdaFunctionNotResolvedException unresolved)
+            {
+                // The function's account could not be looked up: one error naming the function, the STS failure and the fix.
+                var notResolved = new ErrorRecord(exception, operation + "FunctionNotResolved", category, target);
+                notResolved.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = unresolved.RecommendedAction };
+                return notResolved;
+            }
             var record = new ErrorRecord(exception, operation + ex.Kind, category, target);
             record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction?.Invoke(ex) ?? DefaultAction(ex) };
             return record;

@@ -5,12 +5,7 @@ namespace IntegrationTools.Engine.Tests;
 /// <summary>docs/rules.md is the catalog written out; it must not drift from the rule objects.</summary>
 public sealed class RuleCatalogDocumentTests
 {
-    private static string RulesDoc()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "global.json"))) return Path.Combine(dir.FullName, "docs", "rules.md");
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string RulesDoc() => Infrastructure.RepositoryFiles.PathOf("docs", "rules.md");
 
     [Fact]
     public void DocsRulesMd_IsTheCatalogWrittenOut()

@@ -201,7 +201,7 @@ Describe 'Set-RestIntegration' {
             $stored.uri | Should -BeExactly "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/$FunctionArn/invocations"
         }
 
-        It '-Lambda by function name with a role takes the account from the role' {
+        It '-Lambda by function name with a role: the caller''s account completes the ARN, the role is the credentials' {
             $shop = New-MotoShop -Name 'set-lambda' -Endpoint $Endpoint
             $null = Set-RestIntegration -RestApiId $shop.RestApiId -ResourcePath /orders -HttpMethod POST -Lambda -FunctionName place-order `
                 -Credentials arn:aws:iam::123456789012:role/apigw-invoke -RequestTemplates @{ 'application/json' = '$input.json(''$'')' } -EndpointUrl $Endpoint
@@ -209,19 +209,6 @@ Describe 'Set-RestIntegration' {
             $stored.type | Should -BeExactly 'AWS'
             $stored.uri | Should -BeExactly 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:place-order/invocations'
             $stored.credentials | Should -BeExactly 'arn:aws:iam::123456789012:role/apigw-invoke'
-        }
-
-        It 'refuses a bare function name without an account, asks for the ARN, and sends nothing' {
-            $shop = New-MotoShop -Name 'set-lambda-name' -Endpoint $Endpoint
-            $run = Invoke-Captured { Set-RestIntegration -RestApiId $shop.RestApiId -ResourcePath /pets -HttpMethod GET -LambdaProxy -FunctionName list-pets -EndpointUrl $Endpoint }
-            $run.Errors | Should -HaveCount 1
-            $failure = $run.Errors[0]
-            $failure.FullyQualifiedErrorId | Should -BeExactly "SetRestIntegrationInvalidDefinition$SetSuffix"
-            $failure.CategoryInfo.Category | Should -Be ([System.Management.Automation.ErrorCategory]::InvalidArgument)
-            $failure.Exception.Message | Should -BeLike '*IT1201*'
-            $failure.Exception.Message | Should -Not -BeLike '*IT1007*'
-            $failure.ErrorDetails.RecommendedAction | Should -BeLike '*arn:aws:lambda:us-east-1:123456789012:function:list-pets*'
-            Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint | Should -BeNullOrEmpty
         }
 
         It '-AwsService <Target> builds <Uri>' -ForEach @(
@@ -444,7 +431,7 @@ Describe 'Set-RestIntegration' {
             @{ Rule = 'IT0002'; Expected = "Did you mean 'Uri'?"; Fields = @{ Type = 'HTTP_PROXY'; IntegrationHttpMethod = 'GET'; Uir = 'https://x.example.com' } }
             @{ Rule = 'IT1008'; Expected = 'not an absolute http or https URL'; Fields = @{ Type = 'HTTP_PROXY'; IntegrationHttpMethod = 'GET'; Uri = 'x.example.com/pets' } }
             @{ Rule = 'IT1009'; Expected = 'is a Lambda function ARN'; Fields = @{ Type = 'AWS'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:lambda:us-east-1:123456789012:function:f' } }
-            @{ Rule = 'IT1010'; Expected = 'not a full Lambda function ARN'; Fields = @{ Type = 'AWS_PROXY'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations' } }
+            @{ Rule = 'IT1010'; Expected = 'not a full Lambda function ARN'; Fields = @{ Type = 'AWS_PROXY'; IntegrationHttpMethod = 'POST'; Uri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:function:f/invocations' } }
             @{ Rule = 'IT1005'; Expected = 'POST'; Fields = @{ Type = 'AWS_PROXY'; IntegrationHttpMethod = 'GET'; Uri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' } }
             @{ Rule = 'IT1006'; Expected = 'MOCK'; Fields = @{ Type = 'MOCK'; IntegrationHttpMethod = 'GET' } }
             @{ Rule = 'IT1003'; Expected = 'AWS_PROXY'; Fields = @{ Type = 'LAMBDA' } }

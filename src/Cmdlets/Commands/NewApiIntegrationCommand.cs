@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
@@ -50,7 +51,10 @@ namespace IntegrationTools.Commands
         [ValidateNotNullOrEmpty]
         public string? ApiId { get; set; }
 
-        /// <summary>The Lambda function: its ARN (with or without a version or alias) or the partial ARN ACCOUNT:function:NAME.</summary>
+        /// <summary>
+        /// The Lambda function: its ARN (with or without a version or alias), the partial ARN ACCOUNT:function:NAME, or its
+        /// name (NAME, NAME:ALIAS, NAME:VERSION), completed with the session's region and account (STS GetCallerIdentity).
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpLambdaProxy)]
         [Parameter(Mandatory = true, ParameterSetName = WebSocketLambda)]
         [Alias("FunctionName")]
@@ -221,7 +225,18 @@ namespace IntegrationTools.Commands
                 var service = new HttpApiService(Client);
                 var info = ReadApi(service, api);
                 var region = SessionRegion;
-                definition ??= kind!.Build(KindInput(api), region, findings);
+                // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it.
+                var functions = new LambdaFunctionResolver(Client);
+                if (definition == null)
+                {
+                    var input = KindInput(api);
+                    if (input.FunctionArn != null) input.FunctionArn = Await(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
+                    definition = kind!.Build(input, region, findings);
+                }
+                else if (!findings.Any(f => f.Severity == Severity.Error))
+                {
+                    definition = Await(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
+                }
                 var plan = Await(new ApiIntegrationPlanner(service).PlanCreateAsync(info, region, definition, kind, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
                 if (!ShouldSend(itemTarget, plan.Request)) return;

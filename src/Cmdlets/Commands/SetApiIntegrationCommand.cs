@@ -153,23 +153,19 @@ namespace IntegrationTools.Commands
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 var findings = new List<Finding>();
-                var patch = ApiIntegrationDefinition.Read(Changes(), findings, target).InServiceCase();
-                var plan = Await(new ApiIntegrationPlanner(service).PlanUpdateAsync(api, SessionRegion, integrationId, patch, findings, CancellationToken));
+                var patch = ApiIntegrationDefinition.Read(Changes(), findings, target, keepEmpty: true).InServiceCase();
+                var planner = new ApiIntegrationPlanner(service);
+                var plan = Await(planner.PlanUpdateAsync(api, SessionRegion, integrationId, patch, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, target)) return;
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(target, "the integration already is as asked (Unchanged)");
-                    if (PassThru && !WhatIfRequested)
-                    {
-                        plan.Current!.Outcome = ApplyOutcome.Unchanged;
-                        WriteObject(plan.Current);
-                    }
+                    if (PassThru && !WhatIfRequested) WriteObject(Await(planner.ApplyUpdateAsync(api, plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(target, plan.Request)) return;
-                var updated = Await(service.SendIntegrationAsync(api, plan.Request, CancellationToken));
-                updated.Outcome = ApplyOutcome.Updated;
-                WriteVerbose($"{target}: Updated ({string.Join(", ", plan.Differences)}).");
+                var updated = Await(planner.ApplyUpdateAsync(api, plan, CancellationToken));
+                WriteVerbose($"{target}: {plan.Describe()}.");
                 if (PassThru) WriteObject(updated);
             });
         }

@@ -148,7 +148,10 @@ namespace IntegrationTools.Commands
         [ValidateNotNullOrEmpty]
         public string? IntegrationTarget { get; set; }
 
-        /// <summary>The Lambda function: its ARN, partial ARN (account:function:name) or name.</summary>
+        /// <summary>
+        /// The Lambda function: its ARN, partial ARN (account:function:name) or name (name, name:alias, name:version), which
+        /// is completed with the session's region and account (STS GetCallerIdentity).
+        /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = LambdaProxySet)]
         [Parameter(Mandatory = true, ParameterSetName = LambdaCustomSet)]
         [Alias("FunctionArn")]
@@ -289,16 +292,24 @@ namespace IntegrationTools.Commands
         {
             var findings = new List<Finding>();
             RestIntegrationDefinition definition;
+            // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it; when its
+            // account cannot be looked up, that is the item's one error.
+            var functions = new Operations.LambdaFunctionResolver(Client);
             if (ParameterSetName == DefinitionSet)
             {
                 var plain = DefinitionInput.ToPlain(InputObject);
                 if (plain is IDictionary fields)
                     RestIntegrationKinds.OverrideTarget(fields, RestApiId, ResourceId, ResourcePath, HttpMethod);
                 definition = RestIntegrationDefinition.Read(plain, findings);
+                if (!findings.Exists(f => f.Severity == Severity.Error)
+                    && !Resolved(definition.Target, () => Await(functions.ResolveAsync(definition, CancellationToken)))) return;
             }
             else
             {
-                var fields = KindFields(findings);
+                var function = FunctionName;
+                if (function != null
+                    && !Resolved(Describe(RestApiId, ResourceId, ResourcePath, HttpMethod), () => function = Await(functions.FunctionArnAsync(function!, CancellationToken)))) return;
+                var fields = KindFields(findings, function);
                 foreach (DictionaryEntry option in BoundValues(nameof(RestApiId), nameof(ResourceId), nameof(ResourcePath), nameof(HttpMethod),
                              nameof(RequestParameters), nameof(RequestTemplates), nameof(PassthroughBehavior), nameof(CacheNamespace),
                              nameof(CacheKeyParameters), nameof(ContentHandling), nameof(TimeoutInMillis), nameof(InsecureSkipVerification),
@@ -319,22 +330,32 @@ namespace IntegrationTools.Commands
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
-                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyPutAsync(plan, CancellationToken)));
+                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
-                var applied = Await(planner.ApplyPutAsync(plan, CancellationToken));
-                WriteVerbose(plan.Outcome == ApplyOutcome.Updated
-                    ? $"{resolved}: Updated (it differed in {string.Join(", ", plan.Differences)})."
-                    : $"{resolved}: Created (the method had no integration).");
+                var applied = Await(planner.ApplyAsync(plan, CancellationToken));
+                WriteVerbose($"{resolved}: {plan.Describe()}.");
                 WriteObject(applied);
             });
         }
 
         #endregion
 
+        /// <summary>Runs a function lookup for one item; false (after the item's error) when it failed.</summary>
+        private bool Resolved(string target, System.Action lookup)
+        {
+            var done = false;
+            ForItem(Operation, target, null, () =>
+            {
+                lookup();
+                done = true;
+            });
+            return done;
+        }
+
         /// <summary>The fields the parameter set's kind implies (type, backend method, URI, connection).</summary>
-        private Hashtable KindFields(List<Finding> findings)
+        private Hashtable KindFields(List<Finding> findings, string? function)
         {
             var target = Describe(RestApiId, ResourceId, ResourcePath, HttpMethod);
             switch (ParameterSetName)
@@ -349,7 +370,7 @@ namespace IntegrationTools.Commands
                     return RestIntegrationKinds.Http(ParameterSetName == HttpProxyVpcLinkSet, Uri!, IntegrationHttpMethod!, ConnectionId, IntegrationTarget);
                 case LambdaProxySet:
                 case LambdaCustomSet:
-                    return RestIntegrationKinds.Lambda(ParameterSetName == LambdaProxySet, FunctionName!, SessionRegion, Credentials, target, findings);
+                    return RestIntegrationKinds.Lambda(ParameterSetName == LambdaProxySet, function!, SessionRegion, Credentials, target, findings);
                 case AwsServiceActionSet:
                 case AwsServicePathSet:
                     return RestIntegrationKinds.AwsService(Service!, Action, Path, IntegrationHttpMethod!, Credentials!, SessionRegion);

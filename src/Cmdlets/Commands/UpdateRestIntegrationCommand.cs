@@ -162,19 +162,14 @@ namespace IntegrationTools.Commands
             {
                 var plan = Await(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, method, changes, raw, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, plan.Target.ToString())) return;
-                if (plan.Operations.Count == 0)
+                if (plan.NothingToSend)
                 {
                     WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");
-                    if (PassThru && plan.Current != null)
-                    {
-                        plan.Current.Outcome = ApplyOutcome.Unchanged;
-                        WriteObject(plan.Current);
-                    }
+                    if (PassThru && plan.Current != null) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
-                if (!ShouldSend(plan.Target.ToString(), plan.Call.Request)) return;
-                var updated = Await(RestService.SendAsync(plan.Call, CancellationToken));
-                updated.Outcome = ApplyOutcome.Updated;
+                if (!ShouldSend(plan.Target.ToString(), plan.Request)) return;
+                var updated = Await(planner.ApplyAsync(plan, CancellationToken));
                 if (PassThru) WriteObject(updated);
             });
         }

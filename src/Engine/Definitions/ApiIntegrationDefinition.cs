@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using IntegrationTools.Rules;
 
@@ -10,28 +11,38 @@ namespace IntegrationTools.Definitions
     /// </summary>
     public sealed class ApiIntegrationDefinition
     {
+        /// <summary>
+        /// The field table of HTTP and WebSocket API integrations: each member once, with its wire name, the default the
+        /// service fills in (which may depend on the API's protocol), and whether it is enumerated. CreateIntegration and
+        /// UpdateIntegration bodies (members in wire-name order), the comparison (Set-ApiIntegration's Unchanged,
+        /// Test-ApiIntegration -Live) and reading all come from here.
+        /// </summary>
         public static readonly DefinitionSchema Schema = new DefinitionSchema("an HTTP or WebSocket API integration definition",
-            new FieldSpec(nameof(ApiId), FieldKind.String),
-            new FieldSpec(nameof(IntegrationId), FieldKind.String),
-            new FieldSpec(nameof(IntegrationType), FieldKind.String),
-            new FieldSpec(nameof(IntegrationSubtype), FieldKind.String),
-            new FieldSpec(nameof(IntegrationUri), FieldKind.String),
-            new FieldSpec(nameof(IntegrationMethod), FieldKind.String),
-            new FieldSpec(nameof(ConnectionType), FieldKind.String),
-            new FieldSpec(nameof(ConnectionId), FieldKind.String),
-            new FieldSpec(nameof(CredentialsArn), FieldKind.String),
-            new FieldSpec(nameof(Description), FieldKind.String),
-            new FieldSpec(nameof(PayloadFormatVersion), FieldKind.String),
-            new FieldSpec(nameof(PassthroughBehavior), FieldKind.String),
-            new FieldSpec(nameof(ContentHandlingStrategy), FieldKind.String),
-            new FieldSpec(nameof(TemplateSelectionExpression), FieldKind.String),
-            new FieldSpec(nameof(TimeoutInMillis), FieldKind.Integer),
-            new FieldSpec(nameof(ServerNameToVerify), FieldKind.String).In("TlsConfig"),
-            new FieldSpec(nameof(RequestParameters), FieldKind.StringMap),
-            new FieldSpec(nameof(RequestTemplates), FieldKind.StringMap),
-            new FieldSpec(nameof(ResponseParameters), FieldKind.MapOfStringMaps),
-            // Members of Get-ApiIntegration's output objects that are not part of a definition.
-            new FieldSpec(nameof(ProtocolType), FieldKind.String),
+            new FieldSpec(nameof(ApiId), FieldKind.String).AsTarget(),
+            // Id, Type and Uri are the module's alias properties of Get-ApiIntegration's output (IntegrationTools.Types.ps1xml).
+            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget(),
+            new FieldSpec(nameof(IntegrationType), FieldKind.String, "Type").Sent("integrationType").Upper(),
+            new FieldSpec(nameof(IntegrationSubtype), FieldKind.String).Sent("integrationSubtype"),
+            new FieldSpec(nameof(IntegrationUri), FieldKind.String, "Uri").Sent("integrationUri"),
+            // A Lambda proxy integration calls the function with POST whatever the definition says.
+            new FieldSpec(nameof(IntegrationMethod), FieldKind.String).Sent("integrationMethod").Upper()
+                .Default(c => string.Equals(c.DeployedType, ApiIntegrationValues.AwsProxy, StringComparison.OrdinalIgnoreCase) ? "POST" : null),
+            new FieldSpec(nameof(ConnectionType), FieldKind.String).Sent("connectionType").Upper().Default(ApiIntegrationValues.Internet),
+            new FieldSpec(nameof(ConnectionId), FieldKind.String).Sent("connectionId"),
+            new FieldSpec(nameof(CredentialsArn), FieldKind.String).Sent("credentialsArn"),
+            new FieldSpec(nameof(Description), FieldKind.String).Sent("description"),
+            new FieldSpec(nameof(PayloadFormatVersion), FieldKind.String).Sent("payloadFormatVersion").Default(c => c.WebSocket ? "1.0" : null),
+            new FieldSpec(nameof(PassthroughBehavior), FieldKind.String).Sent("passthroughBehavior").Upper().Default(c => c.WebSocket ? "WHEN_NO_MATCH" : null),
+            new FieldSpec(nameof(ContentHandlingStrategy), FieldKind.String).Sent("contentHandlingStrategy").Upper(),
+            new FieldSpec(nameof(TemplateSelectionExpression), FieldKind.String).Sent("templateSelectionExpression"),
+            new FieldSpec(nameof(TimeoutInMillis), FieldKind.Integer).Sent("timeoutInMillis")
+                .Default(c => c.WebSocket ? ApiIntegrationValues.MaxWebSocketTimeout : ApiIntegrationValues.MaxHttpApiTimeout),
+            new FieldSpec(nameof(ServerNameToVerify), FieldKind.String).Sent("tlsConfig/serverNameToVerify"),
+            new FieldSpec(nameof(RequestParameters), FieldKind.StringMap).Sent("requestParameters"),
+            new FieldSpec(nameof(RequestTemplates), FieldKind.StringMap).Sent("requestTemplates"),
+            new FieldSpec(nameof(ResponseParameters), FieldKind.MapOfStringMaps).Sent("responseParameters"),
+            // Members of Get-ApiIntegration's output objects: the API's protocol (read: the rules use it), and read-only ones.
+            new FieldSpec(nameof(ProtocolType), FieldKind.String).AsTarget(),
             new FieldSpec("IntegrationResponseSelectionExpression", FieldKind.Ignored),
             new FieldSpec("ApiGatewayManaged", FieldKind.Ignored),
             new FieldSpec("Outcome", FieldKind.Ignored));
@@ -63,29 +74,13 @@ namespace IntegrationTools.Definitions
         /// The same definition with blank text ("" from an empty CSV cell) and empty maps (from an output object of
         /// Get-ApiIntegration) taken as not given: what CreateIntegration should be sent.
         /// </summary>
-        public ApiIntegrationDefinition WithoutBlanks() => new ApiIntegrationDefinition
+        public ApiIntegrationDefinition WithoutBlanks()
         {
-            ApiId = Blank(ApiId),
-            IntegrationId = Blank(IntegrationId),
-            IntegrationType = Blank(IntegrationType),
-            IntegrationSubtype = Blank(IntegrationSubtype),
-            IntegrationUri = Blank(IntegrationUri),
-            IntegrationMethod = Blank(IntegrationMethod),
-            ConnectionType = Blank(ConnectionType),
-            ConnectionId = Blank(ConnectionId),
-            CredentialsArn = Blank(CredentialsArn),
-            Description = Blank(Description),
-            PayloadFormatVersion = Blank(PayloadFormatVersion),
-            PassthroughBehavior = Blank(PassthroughBehavior),
-            ContentHandlingStrategy = Blank(ContentHandlingStrategy),
-            TemplateSelectionExpression = Blank(TemplateSelectionExpression),
-            TimeoutInMillis = TimeoutInMillis,
-            ServerNameToVerify = Blank(ServerNameToVerify),
-            RequestParameters = RequestParameters == null || RequestParameters.Count == 0 ? null : new Dictionary<string, string>(RequestParameters),
-            RequestTemplates = RequestTemplates == null || RequestTemplates.Count == 0 ? null : new Dictionary<string, string>(RequestTemplates),
-            ResponseParameters = ResponseParameters == null || ResponseParameters.Count == 0 ? null : CopyMaps(ResponseParameters),
-            ProtocolType = Blank(ProtocolType),
-        };
+            var copy = new ApiIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(copy, field, FieldValues.NullIfEmpty(FieldValues.Get(this, field)));
+            return copy;
+        }
 
         /// <summary>
         /// The enumerated members (type, connection type, method, passthrough behavior, content handling) in the upper
@@ -94,38 +89,19 @@ namespace IntegrationTools.Definitions
         /// </summary>
         public ApiIntegrationDefinition InServiceCase()
         {
-            IntegrationType = IntegrationType?.ToUpperInvariant();
-            ConnectionType = ConnectionType?.ToUpperInvariant();
-            IntegrationMethod = IntegrationMethod?.ToUpperInvariant();
-            PassthroughBehavior = PassthroughBehavior?.ToUpperInvariant();
-            ContentHandlingStrategy = ContentHandlingStrategy?.ToUpperInvariant();
+            foreach (var field in Schema.Fields)
+                if (field.Enumerated && FieldValues.Get(this, field) is string text) FieldValues.Set(this, field, text.ToUpperInvariant());
             return this;
         }
 
         /// <summary>An existing integration as a definition (what Set-ApiIntegration changes and the rules check).</summary>
-        public static ApiIntegrationDefinition FromIntegration(Models.ApiIntegration integration) => new ApiIntegrationDefinition
+        public static ApiIntegrationDefinition FromIntegration(Models.ApiIntegration integration)
         {
-            ApiId = integration.ApiId,
-            IntegrationId = integration.IntegrationId,
-            IntegrationType = integration.IntegrationType,
-            IntegrationSubtype = integration.IntegrationSubtype,
-            IntegrationUri = integration.IntegrationUri,
-            IntegrationMethod = integration.IntegrationMethod,
-            ConnectionType = integration.ConnectionType,
-            ConnectionId = integration.ConnectionId,
-            CredentialsArn = integration.CredentialsArn,
-            Description = integration.Description,
-            PayloadFormatVersion = integration.PayloadFormatVersion,
-            PassthroughBehavior = integration.PassthroughBehavior,
-            ContentHandlingStrategy = integration.ContentHandlingStrategy,
-            TemplateSelectionExpression = integration.TemplateSelectionExpression,
-            TimeoutInMillis = integration.TimeoutInMillis,
-            ServerNameToVerify = integration.ServerNameToVerify,
-            RequestParameters = new Dictionary<string, string>(integration.RequestParameters),
-            RequestTemplates = new Dictionary<string, string>(integration.RequestTemplates),
-            ResponseParameters = CopyMaps(integration.ResponseParameters),
-            ProtocolType = integration.ProtocolType,
-        }.WithoutBlanks();
+            var definition = new ApiIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, FieldValues.NullIfEmpty(FieldValues.Get(integration, field)));
+            return definition;
+        }
 
         /// <summary>
         /// The integration as it will be after UpdateIntegration applies <paramref name="patch"/> (the members the
@@ -135,33 +111,35 @@ namespace IntegrationTools.Definitions
         public ApiIntegrationDefinition MergedWith(ApiIntegrationDefinition patch)
         {
             var merged = WithoutBlanks();
-            merged.IntegrationType = patch.IntegrationType ?? merged.IntegrationType;
-            merged.IntegrationSubtype = patch.IntegrationSubtype ?? merged.IntegrationSubtype;
-            merged.IntegrationUri = patch.IntegrationUri ?? merged.IntegrationUri;
-            merged.IntegrationMethod = patch.IntegrationMethod ?? merged.IntegrationMethod;
-            merged.ConnectionType = patch.ConnectionType ?? merged.ConnectionType;
-            merged.ConnectionId = patch.ConnectionId ?? merged.ConnectionId;
-            merged.CredentialsArn = patch.CredentialsArn ?? merged.CredentialsArn;
-            merged.Description = patch.Description ?? merged.Description;
-            merged.PayloadFormatVersion = patch.PayloadFormatVersion ?? merged.PayloadFormatVersion;
-            merged.PassthroughBehavior = patch.PassthroughBehavior ?? merged.PassthroughBehavior;
-            merged.ContentHandlingStrategy = patch.ContentHandlingStrategy ?? merged.ContentHandlingStrategy;
-            merged.TemplateSelectionExpression = patch.TemplateSelectionExpression ?? merged.TemplateSelectionExpression;
-            merged.TimeoutInMillis = patch.TimeoutInMillis ?? merged.TimeoutInMillis;
-            merged.ServerNameToVerify = patch.ServerNameToVerify ?? merged.ServerNameToVerify;
-            merged.RequestParameters = Merge(merged.RequestParameters, patch.RequestParameters);
-            merged.RequestTemplates = Merge(merged.RequestTemplates, patch.RequestTemplates);
-            if (patch.ResponseParameters != null)
+            foreach (var field in Schema.IntegrationFields)
             {
-                var responses = merged.ResponseParameters == null ? new Dictionary<string, Dictionary<string, string>>() : CopyMaps(merged.ResponseParameters);
-                foreach (var status in patch.ResponseParameters)
+                var change = FieldValues.Get(patch, field);
+                if (change == null) continue;
+                switch (field.Kind)
                 {
-                    if (status.Value.Count == 0) responses.Remove(status.Key);
-                    else responses[status.Key] = Merge(responses.TryGetValue(status.Key, out var old) ? old : null, status.Value) ?? new Dictionary<string, string>();
+                    case FieldKind.StringMap:
+                        FieldValues.Set(merged, field, Merge((Dictionary<string, string>?)FieldValues.Get(merged, field), (Dictionary<string, string>)change));
+                        break;
+                    case FieldKind.MapOfStringMaps:
+                        FieldValues.Set(merged, field, MergeByStatus((Dictionary<string, Dictionary<string, string>>?)FieldValues.Get(merged, field), (Dictionary<string, Dictionary<string, string>>)change));
+                        break;
+                    default:
+                        FieldValues.Set(merged, field, change);
+                        break;
                 }
-                merged.ResponseParameters = responses.Count == 0 ? null : responses;
             }
             return merged.WithoutBlanks();
+        }
+
+        private static Dictionary<string, Dictionary<string, string>>? MergeByStatus(Dictionary<string, Dictionary<string, string>>? current, Dictionary<string, Dictionary<string, string>> patch)
+        {
+            var responses = current == null ? new Dictionary<string, Dictionary<string, string>>() : CopyMaps(current);
+            foreach (var status in patch)
+            {
+                if (status.Value.Count == 0) responses.Remove(status.Key);
+                else responses[status.Key] = Merge(responses.TryGetValue(status.Key, out var old) ? old : null, status.Value) ?? new Dictionary<string, string>();
+            }
+            return responses.Count == 0 ? null : responses;
         }
 
         private static Dictionary<string, string>? Merge(Dictionary<string, string>? current, Dictionary<string, string>? patch)
@@ -183,38 +161,20 @@ namespace IntegrationTools.Definitions
             return copy;
         }
 
-        private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
         /// <summary>"api/abc integration/xyz" — where the definition goes, for findings and messages.</summary>
         public string Target => $"api/{ApiId ?? "?"}" + (IntegrationId == null ? "" : $" integration/{IntegrationId}");
 
-        /// <summary>Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>.</summary>
-        public static ApiIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input")
+        /// <summary>
+        /// Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>. Empty values
+        /// are not given, unless <paramref name="keepEmpty"/> (Set-ApiIntegration's parameters, where '' clears a value).
+        /// </summary>
+        public static ApiIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input", bool keepEmpty = false)
         {
-            var v = DefinitionReader.Read(Schema, input, target, findings);
-            return new ApiIntegrationDefinition
-            {
-                ApiId = v.String(nameof(ApiId)),
-                IntegrationId = v.String(nameof(IntegrationId)),
-                IntegrationType = v.String(nameof(IntegrationType)),
-                IntegrationSubtype = v.String(nameof(IntegrationSubtype)),
-                IntegrationUri = v.String(nameof(IntegrationUri)),
-                IntegrationMethod = v.String(nameof(IntegrationMethod)),
-                ConnectionType = v.String(nameof(ConnectionType)),
-                ConnectionId = v.String(nameof(ConnectionId)),
-                CredentialsArn = v.String(nameof(CredentialsArn)),
-                Description = v.String(nameof(Description)),
-                PayloadFormatVersion = v.String(nameof(PayloadFormatVersion)),
-                PassthroughBehavior = v.String(nameof(PassthroughBehavior)),
-                ContentHandlingStrategy = v.String(nameof(ContentHandlingStrategy)),
-                TemplateSelectionExpression = v.String(nameof(TemplateSelectionExpression)),
-                TimeoutInMillis = v.Integer(nameof(TimeoutInMillis)),
-                ServerNameToVerify = v.String(nameof(ServerNameToVerify)),
-                RequestParameters = v.Map(nameof(RequestParameters)),
-                RequestTemplates = v.Map(nameof(RequestTemplates)),
-                ResponseParameters = v.MapOfMaps(nameof(ResponseParameters)),
-                ProtocolType = v.String(nameof(ProtocolType)),
-            };
+            var values = DefinitionReader.Read(Schema, input, target, findings, keepEmpty);
+            var definition = new ApiIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, values.Get(field));
+            return definition;
         }
     }
 }

@@ -19,7 +19,7 @@ namespace IntegrationTools.Definitions
             new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
             new FieldSpec(nameof(ProtocolType), FieldKind.String),
             // Members of Get-ApiIntegrationResponse's output objects that are not part of a definition.
-            new FieldSpec("IntegrationResponseId", FieldKind.Ignored));
+            new FieldSpec("IntegrationResponseId", FieldKind.Ignored, "Id"));
 
         public string? ApiId { get; set; }
         public string? IntegrationId { get; set; }

@@ -18,7 +18,13 @@ namespace IntegrationTools.Definitions
     /// </summary>
     public static class DefinitionReader
     {
-        public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings)
+        /// <summary>
+        /// Reads <paramref name="input"/>. An empty value ('' or blank text, $null, an empty list or map, a CSV's blank cell,
+        /// JSON's "", "{}" or "[]" in a cell) counts as not given, whatever the field's type, unless the field keeps empty text
+        /// (<see cref="FieldSpec.EmptyIsValue"/>) or <paramref name="keepEmpty"/> is set (parameters that clear a value, such as
+        /// Set-ApiIntegration -Description '').
+        /// </summary>
+        public static DefinitionValues Read(DefinitionSchema schema, object? input, string target, ICollection<Finding> findings, bool keepEmpty = false)
         {
             var values = new DefinitionValues(schema);
             if (!(input is IDictionary dictionary))
@@ -40,21 +46,21 @@ namespace IntegrationTools.Definitions
                     var members = schema.Container(key);
                     if (members != null)
                     {
-                        ReadContainer(schema, key, entry.Value, members, values, target, findings);
+                        ReadContainer(schema, key, entry.Value, members, values, target, findings, keepEmpty);
                         continue;
                     }
                     findings.Add(UnknownKey(schema, key, target));
                     continue;
                 }
-                ReadField(field, key, entry.Value, values, target, findings);
+                ReadField(field, key, entry.Value, values, target, findings, keepEmpty);
             }
             return values;
         }
 
         private static void ReadContainer(DefinitionSchema schema, string container, object? value, IReadOnlyList<FieldSpec> members,
-            DefinitionValues values, string target, ICollection<Finding> findings)
+            DefinitionValues values, string target, ICollection<Finding> findings, bool keepEmpty)
         {
-            if (value == null) return;
+            if (IsEmpty(value)) return;
             if (!(value is IDictionary nested))
             {
                 findings.Add(ReadingRules.WrongType.Finding(target, container,
@@ -74,29 +80,36 @@ namespace IntegrationTools.Definitions
                         $"Use one of: {string.Join(", ", members.Select(m => m.AllNames().Last()))}."));
                     continue;
                 }
-                ReadField(field, container + "." + key, entry.Value, values, target, findings);
+                ReadField(field, container + "." + key, entry.Value, values, target, findings, keepEmpty);
             }
         }
 
         private static void ReadField(FieldSpec field, string key, object? raw, DefinitionValues values,
-            string target, ICollection<Finding> findings)
+            string target, ICollection<Finding> findings, bool keepEmpty)
         {
             if (field.Kind == FieldKind.Ignored || raw == null) return;
+            if (!keepEmpty && !(field.EmptyIsValue && raw is string) && IsEmpty(raw)) return;
             var earlier = values.KeyOf(field);
+            var converted = TryConvert(field.Kind, raw, out var value, out var problem);
             if (earlier != null)
             {
+                // The same value under two names (ResourcePath and its alias Path in ConvertTo-Json output) says one thing.
+                if (converted && SameValue(values.Get(field), value)) return;
                 findings.Add(ReadingRules.DuplicateField.Finding(target, field.Name,
                     $"{field.Name} is given twice, as '{earlier}' and as '{key}'.", "Keep one of them."));
                 return;
             }
             values.SetKey(field, key);
-            if (TryConvert(field.Kind, raw, out var value, out var problem))
+            if (converted)
             {
                 values.Set(field, value);
                 return;
             }
             findings.Add(ReadingRules.WrongType.Finding(target, field.Name, $"{field.Name} {problem}", ExpectedForm(field)));
         }
+
+        private static bool SameValue(object? a, object? b) =>
+            a is string x && b is string y ? string.Equals(x.Trim(), y.Trim(), StringComparison.OrdinalIgnoreCase) : a != null && a.Equals(b);
 
         private static Finding UnknownKey(DefinitionSchema schema, string key, string target)
         {
@@ -164,7 +177,21 @@ namespace IntegrationTools.Definitions
 
                 case FieldKind.StringList:
                 {
-                    if (raw is string single) { value = new List<string> { single }; return true; }
+                    if (raw is string single)
+                    {
+                        // A JSON array in a string is how a CSV cell (and the models' text form) carries a list.
+                        if (!single.TrimStart().StartsWith("[", StringComparison.Ordinal)) { value = new List<string> { single }; return true; }
+                        try
+                        {
+                            using var doc = JsonDocument.Parse(single);
+                            raw = JsonPlain.From(doc.RootElement, StringComparer.Ordinal) ?? new List<object?>();
+                        }
+                        catch (JsonException)
+                        {
+                            value = new List<string> { single };
+                            return true;
+                        }
+                    }
                     if (raw is IDictionary || !(raw is IEnumerable items)) { problem = $"must be a list of text; got {Describe(raw)}."; return false; }
                     var list = new List<string>();
                     foreach (var item in items)
@@ -197,6 +224,23 @@ namespace IntegrationTools.Definitions
             }
             problem = "cannot be read.";
             return false;
+        }
+
+        /// <summary>
+        /// A value that says nothing: $null, blank text, an empty list or map, or the text of an empty JSON object or array
+        /// (how a CSV cell carries an empty map or list).
+        /// </summary>
+        public static bool IsEmpty(object? value)
+        {
+            switch (value)
+            {
+                case null: return true;
+                case string text:
+                    var trimmed = text.Trim();
+                    return trimmed.Length == 0 || trimmed == "{}" || trimmed == "[]";
+                case ICollection collection: return collection.Count == 0;
+                default: return false;
+            }
         }
 
         /// <summary>A dictionary, or a JSON object in a string (how a CSV cell or the AWS CLI carries a map).</summary>
@@ -278,6 +322,9 @@ namespace IntegrationTools.Definitions
         }
 
         public bool Has(string name) => Get(name) != null;
+
+        /// <summary>The value read for <paramref name="field"/>, or null.</summary>
+        public object? Get(FieldSpec field) => _values[field.Index];
 
         internal string? KeyOf(FieldSpec field) => _keys[field.Index];
 

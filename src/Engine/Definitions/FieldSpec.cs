@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace IntegrationTools.Definitions
 {
@@ -12,22 +13,55 @@ namespace IntegrationTools.Definitions
         StringMap,
         StringList,
         MapOfStringMaps,
-        /// <summary>Read-only members of output objects (e.g. IntegrationResponses): accepted and ignored.</summary>
+        /// <summary>Read-only members of output objects (e.g. IntegrationResponses, Outcome): accepted and ignored.</summary>
         Ignored,
     }
 
+    /// <summary>What a field is to an integration.</summary>
+    public enum FieldRole
+    {
+        /// <summary>A member of the integration itself: sent to the service, and compared with what is deployed.</summary>
+        Integration,
+        /// <summary>Where the integration goes or what it belongs to (API id, resource, method, integration id, protocol): never in a request body.</summary>
+        Target,
+        /// <summary>A read-only member of output objects (Outcome, IntegrationResponses, ...): accepted on input and ignored.</summary>
+        Echo,
+    }
+
+    /// <summary>What a service default may depend on: the resource (REST cache namespace) and the API's protocol and the deployed type (v2).</summary>
+    public sealed class FieldContext
+    {
+        public string? ResourceId { get; set; }
+
+        public bool WebSocket { get; set; }
+
+        /// <summary>The integration type of the definition (REST: a MOCK integration has no backend method to compare).</summary>
+        public string? DefinedType { get; set; }
+
+        /// <summary>The integration type of the deployed integration (v2: a Lambda proxy's method defaults to POST).</summary>
+        public string? DeployedType { get; set; }
+    }
+
     /// <summary>
-    /// One field of a definition: its canonical name (the PowerShell parameter and output property name), the other
-    /// names it may arrive under (the AWS CLI's camelCase or PascalCase member names, matched case-insensitively),
-    /// and, for members the CLI nests (tlsConfig.insecureSkipVerification), the container it sits in.
+    /// One field of a definition, declared once for its API family: its canonical name (the PowerShell parameter, the
+    /// definition key and the output property name), the other names it may arrive under (the AWS CLI's member names,
+    /// the module's own alias properties such as Path or Uri), how its value is read, its wire name (a path for members
+    /// the service nests, e.g. tlsConfig/insecureSkipVerification; the REST patch path is "/" + the wire name), whether its
+    /// values are enumerated (upper case, compared ignoring case), the default the service fills in when it is not given,
+    /// and whether the drift comparison counts it. Reading, request bodies, patch operations and the comparison are derived
+    /// from these declarations.
     /// </summary>
     public sealed class FieldSpec
     {
+        private Func<FieldContext, object?>? _default;
+        private Func<FieldContext, bool>? _comparedWhen;
+
         public FieldSpec(string name, FieldKind kind, params string[] aliases)
         {
             Name = name;
             Kind = kind;
             Aliases = aliases;
+            Role = kind == FieldKind.Ignored ? FieldRole.Echo : FieldRole.Integration;
         }
 
         public string Name { get; }
@@ -36,15 +70,76 @@ namespace IntegrationTools.Definitions
 
         public IReadOnlyList<string> Aliases { get; }
 
+        public FieldRole Role { get; private set; }
+
+        /// <summary>The member name on the wire ("httpMethod"), a path for nested members ("tlsConfig/insecureSkipVerification"), or null.</summary>
+        public string? Wire { get; private set; }
+
         /// <summary>The CLI container member this field may be nested in (e.g. "tlsConfig"), or null.</summary>
-        public string? Container { get; private set; }
+        public string? Container => Wire != null && Wire.IndexOf('/') > 0 ? Wire.Substring(0, Wire.IndexOf('/')) : null;
+
+        /// <summary>The member under <see cref="Container"/> ("insecureSkipVerification"), or the wire name itself.</summary>
+        public string? WireMember => Wire == null ? null : Wire.Substring(Wire.IndexOf('/') + 1);
+
+        /// <summary>The JSON pointer of UpdateIntegration patch operations (REST APIs).</summary>
+        public string? PatchPath => Wire == null ? null : "/" + Wire;
+
+        /// <summary>Values from a fixed set (types, methods, behaviors): in the service's upper case, compared ignoring case.</summary>
+        public bool Enumerated { get; private set; }
+
+        /// <summary>Whether the drift comparison counts this field (integration members only).</summary>
+        public bool Compared { get; private set; }
+
+        /// <summary>Empty text is a value of its own (a selection pattern of ''), not "not given".</summary>
+        public bool EmptyIsValue { get; private set; }
 
         /// <summary>The field's place in its schema (set by <see cref="DefinitionSchema"/>).</summary>
         internal int Index { get; set; } = -1;
 
-        public FieldSpec In(string container)
+        /// <summary>The default the service fills in when the field is not given, for <paramref name="context"/>; null when it has none.</summary>
+        public object? DefaultIn(FieldContext context) => _default?.Invoke(context);
+
+        /// <summary>Whether the comparison counts this field for a definition (e.g. a MOCK integration has no backend method).</summary>
+        public bool ComparedIn(FieldContext context) => Compared && (_comparedWhen == null || _comparedWhen(context));
+
+        /// <summary>An integration member sent as <paramref name="wire"/> and compared with what is deployed.</summary>
+        public FieldSpec Sent(string wire)
         {
-            Container = container;
+            Wire = wire;
+            Compared = true;
+            return this;
+        }
+
+        public FieldSpec AsTarget()
+        {
+            Role = FieldRole.Target;
+            return this;
+        }
+
+        public FieldSpec KeepsEmptyText()
+        {
+            EmptyIsValue = true;
+            return this;
+        }
+
+        public FieldSpec Upper()
+        {
+            Enumerated = true;
+            return this;
+        }
+
+        public FieldSpec Default(object value) => Default(_ => value);
+
+        public FieldSpec Default(Func<FieldContext, object?> value)
+        {
+            _default = value;
+            return this;
+        }
+
+        /// <summary>Compared only when <paramref name="condition"/> holds for the definition's context.</summary>
+        public FieldSpec ComparedWhen(Func<FieldContext, bool> condition)
+        {
+            _comparedWhen = condition;
             return this;
         }
 
@@ -91,7 +186,13 @@ namespace IntegrationTools.Definitions
 
         public IReadOnlyList<FieldSpec> Fields { get; }
 
+        /// <summary>The members of the integration itself (sent, compared), in declaration order.</summary>
+        public IEnumerable<FieldSpec> IntegrationFields => Fields.Where(f => f.Role == FieldRole.Integration);
+
         public FieldSpec? Find(string key) => _byName.TryGetValue(key, out var field) ? field : null;
+
+        /// <summary>The field with this canonical name; an unknown name is a programming error.</summary>
+        public FieldSpec this[string name] => Find(name) ?? throw new ArgumentException($"{Description} has no field {name}.", nameof(name));
 
         /// <summary>The place of the field with this canonical name (any case), or -1.</summary>
         internal int IndexOf(string name) =>
@@ -103,7 +204,7 @@ namespace IntegrationTools.Definitions
         public IEnumerable<string> KnownNames()
         {
             foreach (var field in Fields)
-                if (field.Kind != FieldKind.Ignored) yield return field.Name;
+                if (field.Role != FieldRole.Echo) yield return field.Name;
         }
     }
 }

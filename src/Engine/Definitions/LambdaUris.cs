@@ -7,8 +7,8 @@ namespace IntegrationTools.Definitions
     /// Integration URIs for Lambda functions. HTTP APIs take the function ARN itself; WebSocket APIs (like REST APIs)
     /// take the API Gateway invocation URI arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations.
     /// A function is given as its ARN (with or without a version or alias) or as the partial ARN
-    /// {account}:function:{name}, which is completed with the API's region. A bare function name cannot be completed
-    /// (the account is unknown) and is returned as given, for the rules to refuse with the fix.
+    /// {account}:function:{name}, which is completed with the API's region. A bare function name needs the account of the
+    /// credentials (<see cref="CompleteFunctionArn"/>); without it, it is returned as given, for the rules to refuse with the fix.
     /// </summary>
     public static class LambdaUris
     {
@@ -18,6 +18,11 @@ namespace IntegrationTools.Definitions
 
         private static readonly Regex PartialArnPattern = new Regex(
             @"^(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
+            RegexOptions.CultureInvariant);
+
+        /// <summary>A bare function name, optionally with a version or alias (my-function, my-function:live, my-function:$LATEST).</summary>
+        private static readonly Regex NamePattern = new Regex(
+            @"^(?<name>[A-Za-z0-9_-]{1,64})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
             RegexOptions.CultureInvariant);
 
         private static readonly Regex InvocationUriPattern = new Regex(
@@ -53,6 +58,26 @@ namespace IntegrationTools.Definitions
             if (partial.Success && !string.IsNullOrEmpty(region))
                 return $"arn:{Partition(region!)}:lambda:{region}:{text}";
             return null;
+        }
+
+        /// <summary>
+        /// Whether the text is a bare function name (name, name:alias or name:version), which only the account of the
+        /// credentials completes to an ARN, as Lambda itself reads a name.
+        /// </summary>
+        public static bool IsFunctionName(string? text) => text != null && NamePattern.IsMatch(text.Trim());
+
+        /// <summary>Whether the text is the partial ARN {account}:function:{name}[:{qualifier}].</summary>
+        public static bool IsPartialArn(string? text) => text != null && PartialArnPattern.IsMatch(text.Trim());
+
+        /// <summary>
+        /// The full function ARN of a function given by name (name[:qualifier]) in <paramref name="region"/> and
+        /// <paramref name="account"/>; any other text is completed as <see cref="ToFunctionArn"/> does, or returned as given.
+        /// </summary>
+        public static string CompleteFunctionArn(string function, string region, string account)
+        {
+            var text = (function ?? "").Trim();
+            if (IsFunctionName(text)) return $"arn:{Partition(region)}:lambda:{region}:{account}:function:{text}";
+            return ToFunctionArn(text, region) ?? text;
         }
 
         /// <summary>The integration URI of an HTTP API Lambda proxy integration: the function ARN (or the input unchanged).</summary>

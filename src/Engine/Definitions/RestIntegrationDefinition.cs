@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using IntegrationTools.Rules;
 
@@ -11,27 +12,37 @@ namespace IntegrationTools.Definitions
     /// </summary>
     public sealed class RestIntegrationDefinition
     {
+        /// <summary>
+        /// The field table of REST API integrations: each member once, with its wire name (the patch path is "/" + it), the
+        /// default the service fills in, and whether it is enumerated. PutIntegration bodies, UpdateIntegration patch
+        /// operations, the drift comparison (Set-RestIntegration's Unchanged, Test-ApiIntegration -Live) and reading all
+        /// come from here, in this order (the order of PutIntegration's body).
+        /// </summary>
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration definition",
-            new FieldSpec(nameof(RestApiId), FieldKind.String),
-            new FieldSpec(nameof(ResourceId), FieldKind.String),
-            new FieldSpec(nameof(ResourcePath), FieldKind.String),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String),
-            new FieldSpec(nameof(Type), FieldKind.String),
-            new FieldSpec(nameof(IntegrationHttpMethod), FieldKind.String),
-            new FieldSpec(nameof(Uri), FieldKind.String),
-            new FieldSpec(nameof(ConnectionType), FieldKind.String),
-            new FieldSpec(nameof(ConnectionId), FieldKind.String),
-            new FieldSpec(nameof(Credentials), FieldKind.String),
-            new FieldSpec(nameof(RequestParameters), FieldKind.StringMap),
-            new FieldSpec(nameof(RequestTemplates), FieldKind.StringMap),
-            new FieldSpec(nameof(PassthroughBehavior), FieldKind.String),
-            new FieldSpec(nameof(CacheNamespace), FieldKind.String),
-            new FieldSpec(nameof(CacheKeyParameters), FieldKind.StringList),
-            new FieldSpec(nameof(ContentHandling), FieldKind.String),
-            new FieldSpec(nameof(TimeoutInMillis), FieldKind.Integer),
-            new FieldSpec(nameof(InsecureSkipVerification), FieldKind.Boolean).In("tlsConfig"),
-            new FieldSpec(nameof(ResponseTransferMode), FieldKind.String),
-            new FieldSpec(nameof(IntegrationTarget), FieldKind.String),
+            new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
+            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget(),
+            // Path and Method are the module's alias properties of Get-RestIntegration's output (IntegrationTools.Types.ps1xml).
+            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
+            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),
+            new FieldSpec(nameof(Type), FieldKind.String).Sent("type").Upper(),
+            // The backend method: the input member integrationHttpMethod travels as "httpMethod". A MOCK integration has
+            // no backend, and the service keeps no backend method for it.
+            new FieldSpec(nameof(IntegrationHttpMethod), FieldKind.String).Sent("httpMethod").Upper()
+                .ComparedWhen(c => !string.Equals(c.DefinedType, "MOCK", StringComparison.OrdinalIgnoreCase)),
+            new FieldSpec(nameof(Uri), FieldKind.String).Sent("uri"),
+            new FieldSpec(nameof(ConnectionType), FieldKind.String).Sent("connectionType").Upper().Default("INTERNET"),
+            new FieldSpec(nameof(ConnectionId), FieldKind.String).Sent("connectionId"),
+            new FieldSpec(nameof(Credentials), FieldKind.String).Sent("credentials"),
+            new FieldSpec(nameof(RequestParameters), FieldKind.StringMap).Sent("requestParameters"),
+            new FieldSpec(nameof(RequestTemplates), FieldKind.StringMap).Sent("requestTemplates"),
+            new FieldSpec(nameof(PassthroughBehavior), FieldKind.String).Sent("passthroughBehavior").Upper().Default("WHEN_NO_MATCH"),
+            new FieldSpec(nameof(CacheNamespace), FieldKind.String).Sent("cacheNamespace").Default(c => c.ResourceId),
+            new FieldSpec(nameof(CacheKeyParameters), FieldKind.StringList).Sent("cacheKeyParameters"),
+            new FieldSpec(nameof(ContentHandling), FieldKind.String).Sent("contentHandling").Upper(),
+            new FieldSpec(nameof(TimeoutInMillis), FieldKind.Integer).Sent("timeoutInMillis").Default(RestFacts.DefaultTimeout),
+            new FieldSpec(nameof(InsecureSkipVerification), FieldKind.Boolean).Sent("tlsConfig/insecureSkipVerification").Default(false),
+            new FieldSpec(nameof(ResponseTransferMode), FieldKind.String).Sent("responseTransferMode").Upper().Default("BUFFERED"),
+            new FieldSpec(nameof(IntegrationTarget), FieldKind.String).Sent("integrationTarget"),
             // Members of Get-RestIntegration's output objects that are not part of a definition.
             new FieldSpec("IntegrationResponses", FieldKind.Ignored),
             new FieldSpec("Outcome", FieldKind.Ignored));
@@ -68,88 +79,29 @@ namespace IntegrationTools.Definitions
         /// </summary>
         public static RestIntegrationDefinition Read(object? input, ICollection<Finding> findings, string target = "input")
         {
-            var v = DefinitionReader.Read(Schema, input, target, findings);
-            return new RestIntegrationDefinition
-            {
-                RestApiId = v.String(nameof(RestApiId)),
-                ResourceId = v.String(nameof(ResourceId)),
-                ResourcePath = v.String(nameof(ResourcePath)),
-                HttpMethod = v.String(nameof(HttpMethod)),
-                Type = v.String(nameof(Type)),
-                IntegrationHttpMethod = v.String(nameof(IntegrationHttpMethod)),
-                Uri = v.String(nameof(Uri)),
-                ConnectionType = v.String(nameof(ConnectionType)),
-                ConnectionId = v.String(nameof(ConnectionId)),
-                Credentials = v.String(nameof(Credentials)),
-                RequestParameters = v.Map(nameof(RequestParameters)),
-                RequestTemplates = v.Map(nameof(RequestTemplates)),
-                PassthroughBehavior = v.String(nameof(PassthroughBehavior)),
-                CacheNamespace = v.String(nameof(CacheNamespace)),
-                CacheKeyParameters = v.List(nameof(CacheKeyParameters)),
-                ContentHandling = v.String(nameof(ContentHandling)),
-                TimeoutInMillis = v.Integer(nameof(TimeoutInMillis)),
-                InsecureSkipVerification = v.Boolean(nameof(InsecureSkipVerification)),
-                ResponseTransferMode = v.String(nameof(ResponseTransferMode)),
-                IntegrationTarget = v.String(nameof(IntegrationTarget)),
-            }.Normalize();
+            var values = DefinitionReader.Read(Schema, input, target, findings);
+            var definition = new RestIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, FieldValues.Normalized(field, values.Get(field)));
+            return definition;
         }
 
-        /// <summary>The definition of an integration as the service returned it (for Update-RestIntegration's checks).</summary>
+        /// <summary>The definition of an integration as the service returned it (for Update-RestIntegration's checks and the comparison).</summary>
         public static RestIntegrationDefinition FromModel(Models.RestIntegration integration)
         {
-            return new RestIntegrationDefinition
-            {
-                RestApiId = integration.RestApiId,
-                ResourceId = integration.ResourceId,
-                ResourcePath = integration.ResourcePath,
-                HttpMethod = integration.HttpMethod,
-                Type = integration.Type,
-                IntegrationHttpMethod = integration.IntegrationHttpMethod,
-                Uri = integration.Uri,
-                ConnectionType = integration.ConnectionType,
-                ConnectionId = integration.ConnectionId,
-                Credentials = integration.Credentials,
-                RequestParameters = integration.RequestParameters.Count == 0 ? null : new Dictionary<string, string>(integration.RequestParameters, System.StringComparer.Ordinal),
-                RequestTemplates = integration.RequestTemplates.Count == 0 ? null : new Dictionary<string, string>(integration.RequestTemplates, System.StringComparer.Ordinal),
-                PassthroughBehavior = integration.PassthroughBehavior,
-                CacheNamespace = integration.CacheNamespace,
-                CacheKeyParameters = integration.CacheKeyParameters.Count == 0 ? null : new List<string>(integration.CacheKeyParameters),
-                ContentHandling = integration.ContentHandling,
-                TimeoutInMillis = integration.TimeoutInMillis,
-                InsecureSkipVerification = integration.InsecureSkipVerification,
-                ResponseTransferMode = integration.ResponseTransferMode,
-                IntegrationTarget = integration.IntegrationTarget,
-            }.Normalize();
+            var definition = new RestIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, FieldValues.Normalized(field, FieldValues.NullIfEmpty(FieldValues.Get(integration, field))));
+            return definition;
         }
 
         /// <summary>A copy whose every member is that of this definition (for patching without touching the original).</summary>
         public RestIntegrationDefinition Clone()
         {
-            var copy = (RestIntegrationDefinition)MemberwiseClone();
-            if (RequestParameters != null) copy.RequestParameters = new Dictionary<string, string>(RequestParameters, System.StringComparer.Ordinal);
-            if (RequestTemplates != null) copy.RequestTemplates = new Dictionary<string, string>(RequestTemplates, System.StringComparer.Ordinal);
-            if (CacheKeyParameters != null) copy.CacheKeyParameters = new List<string>(CacheKeyParameters);
+            var copy = new RestIntegrationDefinition();
+            foreach (var field in Schema.Fields)
+                if (field.Role != FieldRole.Echo) FieldValues.Set(copy, field, FieldValues.Copy(FieldValues.Get(this, field)));
             return copy;
-        }
-
-        private RestIntegrationDefinition Normalize()
-        {
-            RestApiId = Text(RestApiId);
-            ResourceId = Text(ResourceId);
-            ResourcePath = Text(ResourcePath);
-            HttpMethod = Upper(HttpMethod);
-            Type = Upper(Type);
-            IntegrationHttpMethod = Upper(IntegrationHttpMethod);
-            Uri = Text(Uri);
-            ConnectionType = Upper(ConnectionType);
-            ConnectionId = Text(ConnectionId);
-            Credentials = Text(Credentials);
-            PassthroughBehavior = Upper(PassthroughBehavior);
-            CacheNamespace = Text(CacheNamespace);
-            ContentHandling = Upper(ContentHandling);
-            ResponseTransferMode = Upper(ResponseTransferMode);
-            IntegrationTarget = Text(IntegrationTarget);
-            return this;
         }
 
         internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -14,10 +14,10 @@ namespace IntegrationTools.Definitions
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration response definition",
             new FieldSpec(nameof(RestApiId), FieldKind.String),
             new FieldSpec(nameof(ResourceId), FieldKind.String),
-            new FieldSpec(nameof(ResourcePath), FieldKind.String),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String),
+            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path"),
+            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method"),
             new FieldSpec(nameof(StatusCode), FieldKind.String),
-            new FieldSpec(nameof(SelectionPattern), FieldKind.String),
+            new FieldSpec(nameof(SelectionPattern), FieldKind.String).KeepsEmptyText(),
             new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
             new FieldSpec(nameof(ResponseTemplates), FieldKind.StringMap),
             new FieldSpec(nameof(ContentHandling), FieldKind.String));

@@ -27,9 +27,9 @@ namespace IntegrationTools.Models
         public int? TimeoutInMillis { get; set; }
         public string? ServerNameToVerify { get; set; }
         public bool ApiGatewayManaged { get; set; }
-        public Dictionary<string, string> RequestParameters { get; set; } = new Dictionary<string, string>();
-        public Dictionary<string, string> RequestTemplates { get; set; } = new Dictionary<string, string>();
-        public Dictionary<string, Dictionary<string, string>> ResponseParameters { get; set; } = new Dictionary<string, Dictionary<string, string>>();
+        public Dictionary<string, string> RequestParameters { get; set; } = new TextMap();
+        public Dictionary<string, string> RequestTemplates { get; set; } = new TextMap();
+        public Dictionary<string, Dictionary<string, string>> ResponseParameters { get; set; } = new TextMaps();
 
         /// <summary>What New-/Set-ApiIntegration did (Created, Updated, Unchanged); empty on Get-ApiIntegration's output.</summary>
         public ApplyOutcome? Outcome { get; set; }

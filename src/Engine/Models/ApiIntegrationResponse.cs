@@ -16,8 +16,8 @@ namespace IntegrationTools.Models
         public string? IntegrationResponseKey { get; set; }
         public string? ContentHandlingStrategy { get; set; }
         public string? TemplateSelectionExpression { get; set; }
-        public Dictionary<string, string> ResponseTemplates { get; set; } = new Dictionary<string, string>();
-        public Dictionary<string, string> ResponseParameters { get; set; } = new Dictionary<string, string>();
+        public Dictionary<string, string> ResponseTemplates { get; set; } = new TextMap();
+        public Dictionary<string, string> ResponseParameters { get; set; } = new TextMap();
 
         public override string ToString() => $"{IntegrationResponseId} {IntegrationResponseKey}".TrimEnd();
     }

@@ -20,13 +20,13 @@ namespace IntegrationTools.Models
         public string? ConnectionType { get; set; }
         public string? ConnectionId { get; set; }
         public string? Credentials { get; set; }
-        public Dictionary<string, string> RequestParameters { get; set; } = new Dictionary<string, string>();
-        public Dictionary<string, string> RequestTemplates { get; set; } = new Dictionary<string, string>();
+        public Dictionary<string, string> RequestParameters { get; set; } = new TextMap();
+        public Dictionary<string, string> RequestTemplates { get; set; } = new TextMap();
         public string? PassthroughBehavior { get; set; }
         public string? ContentHandling { get; set; }
         public int? TimeoutInMillis { get; set; }
         public string? CacheNamespace { get; set; }
-        public List<string> CacheKeyParameters { get; set; } = new List<string>();
+        public List<string> CacheKeyParameters { get; set; } = new TextList();
         public bool? InsecureSkipVerification { get; set; }
         public string? ResponseTransferMode { get; set; }
         public string? IntegrationTarget { get; set; }
@@ -47,8 +47,8 @@ namespace IntegrationTools.Models
         public string HttpMethod { get; set; } = "";
         public string StatusCode { get; set; } = "";
         public string? SelectionPattern { get; set; }
-        public Dictionary<string, string> ResponseParameters { get; set; } = new Dictionary<string, string>();
-        public Dictionary<string, string> ResponseTemplates { get; set; } = new Dictionary<string, string>();
+        public Dictionary<string, string> ResponseParameters { get; set; } = new TextMap();
+        public Dictionary<string, string> ResponseTemplates { get; set; } = new TextMap();
         public string? ContentHandling { get; set; }
 
         public override string ToString() => StatusCode;

@@ -78,6 +78,20 @@ namespace IntegrationTools.Operations
             };
         }
 
+        /// <summary>
+        /// Carries out a planned update: sends nothing when it is Unchanged (the live integration is the result), else sends
+        /// the request. The result carries the plan's <see cref="IntegrationPlan.Outcome"/>.
+        /// </summary>
+        public async Task<ApiIntegration> ApplyUpdateAsync(ApiInfo api, ApiIntegrationPlan plan, CancellationToken ct)
+        {
+            if (plan == null) throw new ArgumentNullException(nameof(plan));
+            var result = plan.NothingToSend && plan.Current != null
+                ? plan.Current
+                : await _service.SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
+            result.Outcome = plan.Outcome;
+            return result;
+        }
+
         /// <summary>DeleteIntegration, refused (<see cref="ApiIntegrationRemoval.Refusal"/>) while routes target the integration.</summary>
         public async Task<ApiIntegrationRemoval> PlanRemoveAsync(ApiInfo api, string integrationId, CancellationToken ct)
         {
@@ -121,37 +135,24 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked create or update: the definition as checked, the findings, and the request to send.</summary>
-    public sealed class ApiIntegrationPlan
+    public sealed class ApiIntegrationPlan : IntegrationPlan
     {
         public ApiIntegrationPlan(ApiIntegrationDefinition definition, IReadOnlyList<Finding> findings, WireRequest request, ApiIntegration? current)
+            : base(findings)
         {
             Definition = definition;
-            Findings = findings;
             Request = request;
             Current = current;
+            Outcome = current == null ? ApplyOutcome.Created : (ApplyOutcome?)null;
         }
 
         /// <summary>What the rules checked: the definition, or for an update the integration as it will be.</summary>
         public ApiIntegrationDefinition Definition { get; }
 
-        public IReadOnlyList<Finding> Findings { get; }
-
-        /// <summary>The exact request (for -WhatIf and for sending).</summary>
-        public WireRequest Request { get; }
+        public override WireRequest Request { get; }
 
         /// <summary>For an update, the integration before it.</summary>
         public ApiIntegration? Current { get; }
-
-        public bool MaySend => Findings.All(f => f.Severity != Severity.Error);
-
-        /// <summary>Created for a create; Updated or Unchanged (nothing to send) for an update.</summary>
-        public ApplyOutcome Outcome { get; internal set; } = ApplyOutcome.Created;
-
-        /// <summary>For an update, the members (definition field names) that differ from the live integration.</summary>
-        public IReadOnlyList<string> Differences { get; internal set; } = new List<string>();
-
-        /// <summary>True when the update need not be sent (the live integration already is as asked).</summary>
-        public bool NothingToSend => Outcome == ApplyOutcome.Unchanged;
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>

@@ -80,7 +80,7 @@ namespace IntegrationTools.Operations
             if (definition == null) throw new ArgumentNullException(nameof(definition));
             return new WireRequest("POST", "/v2/apis/{apiId}/integrations")
             {
-                Body = V2IntegrationInputShape.From(definition.WithoutBlanks()),
+                Body = WireBody.From(ApiIntegrationDefinition.Schema, definition.WithoutBlanks(), keepEmpty: false, wireOrder: true),
             }.With("apiId", apiId);
         }
 
@@ -94,7 +94,7 @@ namespace IntegrationTools.Operations
             if (patch == null) throw new ArgumentNullException(nameof(patch));
             return new WireRequest("PATCH", "/v2/apis/{apiId}/integrations/{integrationId}")
             {
-                Body = V2IntegrationInputShape.From(patch),
+                Body = WireBody.From(ApiIntegrationDefinition.Schema, patch, keepEmpty: true, wireOrder: true),
             }.With("apiId", apiId).With("integrationId", integrationId);
         }
 

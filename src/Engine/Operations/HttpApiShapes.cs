@@ -55,8 +55,7 @@ namespace IntegrationTools.Operations
             ApiGatewayManaged = ApiGatewayManaged ?? false,
             RequestParameters = Maps.Copy(RequestParameters),
             RequestTemplates = Maps.Copy(RequestTemplates),
-            ResponseParameters = (ResponseParameters ?? new Dictionary<string, Dictionary<string, string?>>())
-                .ToDictionary(p => p.Key, p => Maps.Copy(p.Value), System.StringComparer.Ordinal),
+            ResponseParameters = Maps.CopyByKey(ResponseParameters),
         };
     }
 
@@ -95,52 +94,6 @@ namespace IntegrationTools.Operations
     {
         [JsonPropertyName("items")] public List<V2ApiShape>? Items { get; set; }
         [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
-    }
-
-    /// <summary>
-    /// The body of CreateIntegration and UpdateIntegration (the same members): only what the definition names is
-    /// sent, because absent members are left out (WireJson ignores nulls). ApiId and IntegrationId go in the path.
-    /// </summary>
-    internal sealed class V2IntegrationInputShape
-    {
-        [JsonPropertyName("connectionId")] public string? ConnectionId { get; set; }
-        [JsonPropertyName("connectionType")] public string? ConnectionType { get; set; }
-        [JsonPropertyName("contentHandlingStrategy")] public string? ContentHandlingStrategy { get; set; }
-        [JsonPropertyName("credentialsArn")] public string? CredentialsArn { get; set; }
-        [JsonPropertyName("description")] public string? Description { get; set; }
-        [JsonPropertyName("integrationMethod")] public string? IntegrationMethod { get; set; }
-        [JsonPropertyName("integrationSubtype")] public string? IntegrationSubtype { get; set; }
-        [JsonPropertyName("integrationType")] public string? IntegrationType { get; set; }
-        [JsonPropertyName("integrationUri")] public string? IntegrationUri { get; set; }
-        [JsonPropertyName("passthroughBehavior")] public string? PassthroughBehavior { get; set; }
-        [JsonPropertyName("payloadFormatVersion")] public string? PayloadFormatVersion { get; set; }
-        [JsonPropertyName("requestParameters")] public Dictionary<string, string>? RequestParameters { get; set; }
-        [JsonPropertyName("requestTemplates")] public Dictionary<string, string>? RequestTemplates { get; set; }
-        [JsonPropertyName("responseParameters")] public Dictionary<string, Dictionary<string, string>>? ResponseParameters { get; set; }
-        [JsonPropertyName("templateSelectionExpression")] public string? TemplateSelectionExpression { get; set; }
-        [JsonPropertyName("timeoutInMillis")] public int? TimeoutInMillis { get; set; }
-        [JsonPropertyName("tlsConfig")] public V2TlsConfigShape? TlsConfig { get; set; }
-
-        public static V2IntegrationInputShape From(ApiIntegrationDefinition d) => new V2IntegrationInputShape
-        {
-            ConnectionId = d.ConnectionId,
-            ConnectionType = d.ConnectionType,
-            ContentHandlingStrategy = d.ContentHandlingStrategy,
-            CredentialsArn = d.CredentialsArn,
-            Description = d.Description,
-            IntegrationMethod = d.IntegrationMethod,
-            IntegrationSubtype = d.IntegrationSubtype,
-            IntegrationType = d.IntegrationType,
-            IntegrationUri = d.IntegrationUri,
-            PassthroughBehavior = d.PassthroughBehavior,
-            PayloadFormatVersion = d.PayloadFormatVersion,
-            RequestParameters = d.RequestParameters,
-            RequestTemplates = d.RequestTemplates,
-            ResponseParameters = d.ResponseParameters,
-            TemplateSelectionExpression = d.TemplateSelectionExpression,
-            TimeoutInMillis = d.TimeoutInMillis,
-            TlsConfig = d.ServerNameToVerify == null ? null : new V2TlsConfigShape { ServerNameToVerify = d.ServerNameToVerify },
-        };
     }
 
     internal sealed class V2RouteShape

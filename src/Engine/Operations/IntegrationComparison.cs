@@ -40,58 +40,49 @@ namespace IntegrationTools.Operations
     /// </summary>
     public static class ApiIntegrationComparison
     {
-        public const int DefaultHttpTimeoutInMillis = 30000;
-        public const int DefaultWebSocketTimeoutInMillis = 29000;
-
         /// <summary>The members (definition field names) <paramref name="desired"/> names whose value <paramref name="live"/> does not have.</summary>
         public static List<string> Differences(ApiIntegrationDefinition desired, ApiIntegration live)
         {
             var d = desired ?? throw new ArgumentNullException(nameof(desired));
             var l = live ?? throw new ArgumentNullException(nameof(live));
-            var webSocket = string.Equals(l.ProtocolType, ApiIntegrationValues.WebSocket, StringComparison.OrdinalIgnoreCase);
+            var context = new FieldContext
+            {
+                WebSocket = string.Equals(l.ProtocolType, ApiIntegrationValues.WebSocket, StringComparison.OrdinalIgnoreCase),
+                DeployedType = l.IntegrationType,
+            };
             var differences = new List<string>();
-            void Text(string name, string? wanted, string? actual, string? fallback = null, bool ignoreCase = false)
+            foreach (var field in ApiIntegrationDefinition.Schema.IntegrationFields)
             {
-                if (wanted == null) return;
-                var want = RestIntegrationComparison.Text(wanted) ?? fallback;
-                var have = RestIntegrationComparison.Text(actual) ?? fallback;
-                if (!string.Equals(want, have, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) differences.Add(name);
-            }
-
-            Text(nameof(d.IntegrationType), d.IntegrationType, l.IntegrationType, ignoreCase: true);
-            Text(nameof(d.IntegrationSubtype), d.IntegrationSubtype, l.IntegrationSubtype);
-            Text(nameof(d.IntegrationUri), d.IntegrationUri, l.IntegrationUri);
-            Text(nameof(d.IntegrationMethod), d.IntegrationMethod, l.IntegrationMethod, ignoreCase: true);
-            Text(nameof(d.ConnectionType), d.ConnectionType, l.ConnectionType, "INTERNET", ignoreCase: true);
-            Text(nameof(d.ConnectionId), d.ConnectionId, l.ConnectionId);
-            Text(nameof(d.CredentialsArn), d.CredentialsArn, l.CredentialsArn);
-            Text(nameof(d.Description), d.Description, l.Description);
-            Text(nameof(d.PayloadFormatVersion), d.PayloadFormatVersion, l.PayloadFormatVersion, webSocket ? "1.0" : null);
-            Text(nameof(d.PassthroughBehavior), d.PassthroughBehavior, l.PassthroughBehavior, webSocket ? "WHEN_NO_MATCH" : null, ignoreCase: true);
-            Text(nameof(d.ContentHandlingStrategy), d.ContentHandlingStrategy, l.ContentHandlingStrategy, ignoreCase: true);
-            Text(nameof(d.TemplateSelectionExpression), d.TemplateSelectionExpression, l.TemplateSelectionExpression);
-            Text(nameof(d.ServerNameToVerify), d.ServerNameToVerify, l.ServerNameToVerify);
-            if (d.TimeoutInMillis != null)
-            {
-                var fallback = webSocket ? DefaultWebSocketTimeoutInMillis : DefaultHttpTimeoutInMillis;
-                if (d.TimeoutInMillis.Value != (l.TimeoutInMillis ?? fallback)) differences.Add(nameof(d.TimeoutInMillis));
-            }
-            if (d.RequestParameters != null && !MapHolds(d.RequestParameters, l.RequestParameters)) differences.Add(nameof(d.RequestParameters));
-            if (d.RequestTemplates != null && !MapHolds(d.RequestTemplates, l.RequestTemplates)) differences.Add(nameof(d.RequestTemplates));
-            if (d.ResponseParameters != null)
-            {
-                foreach (var status in d.ResponseParameters)
-                {
-                    l.ResponseParameters.TryGetValue(status.Key, out var actual);
-                    var holds = status.Value.Count == 0
-                        ? actual == null || actual.Count == 0
-                        : actual != null && MapHolds(status.Value, actual);
-                    if (holds) continue;
-                    differences.Add(nameof(d.ResponseParameters));
-                    break;
-                }
+                var wanted = FieldValues.Get(d, field);
+                if (wanted == null || !field.ComparedIn(context)) continue;
+                if (!Holds(field, wanted, FieldValues.Get(l, field), field.DefaultIn(context))) differences.Add(field.Name);
             }
             return differences;
+        }
+
+        private static bool Holds(FieldSpec field, object wanted, object? actual, object? fallback)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Integer:
+                    return (int)wanted == ((int?)actual ?? (int?)fallback);
+                case FieldKind.StringMap:
+                    return MapHolds((Dictionary<string, string>)wanted, (IReadOnlyDictionary<string, string>?)actual);
+                case FieldKind.MapOfStringMaps:
+                    var live = (Dictionary<string, Dictionary<string, string>>?)actual;
+                    foreach (var status in (Dictionary<string, Dictionary<string, string>>)wanted)
+                    {
+                        Dictionary<string, string>? present = null;
+                        live?.TryGetValue(status.Key, out present);
+                        var holds = status.Value.Count == 0 ? present == null || present.Count == 0 : present != null && MapHolds(status.Value, present);
+                        if (!holds) return false;
+                    }
+                    return true;
+                default:
+                    var want = RestIntegrationComparison.Text(wanted as string) ?? fallback as string;
+                    var have = RestIntegrationComparison.Text(actual as string) ?? fallback as string;
+                    return string.Equals(want, have, field.Enumerated ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+            }
         }
 
         /// <summary>
@@ -102,29 +93,10 @@ namespace IntegrationTools.Operations
         {
             var differing = new HashSet<string>(Differences(patch, live), StringComparer.Ordinal);
             if (differing.Count == 0) return null;
-            T? Keep<T>(string name, T? value) where T : class => differing.Contains(name) ? value : null;
-            return new ApiIntegrationDefinition
-            {
-                ApiId = patch.ApiId,
-                IntegrationId = patch.IntegrationId,
-                IntegrationType = Keep(nameof(patch.IntegrationType), patch.IntegrationType),
-                IntegrationSubtype = Keep(nameof(patch.IntegrationSubtype), patch.IntegrationSubtype),
-                IntegrationUri = Keep(nameof(patch.IntegrationUri), patch.IntegrationUri),
-                IntegrationMethod = Keep(nameof(patch.IntegrationMethod), patch.IntegrationMethod),
-                ConnectionType = Keep(nameof(patch.ConnectionType), patch.ConnectionType),
-                ConnectionId = Keep(nameof(patch.ConnectionId), patch.ConnectionId),
-                CredentialsArn = Keep(nameof(patch.CredentialsArn), patch.CredentialsArn),
-                Description = Keep(nameof(patch.Description), patch.Description),
-                PayloadFormatVersion = Keep(nameof(patch.PayloadFormatVersion), patch.PayloadFormatVersion),
-                PassthroughBehavior = Keep(nameof(patch.PassthroughBehavior), patch.PassthroughBehavior),
-                ContentHandlingStrategy = Keep(nameof(patch.ContentHandlingStrategy), patch.ContentHandlingStrategy),
-                TemplateSelectionExpression = Keep(nameof(patch.TemplateSelectionExpression), patch.TemplateSelectionExpression),
-                TimeoutInMillis = differing.Contains(nameof(patch.TimeoutInMillis)) ? patch.TimeoutInMillis : null,
-                ServerNameToVerify = Keep(nameof(patch.ServerNameToVerify), patch.ServerNameToVerify),
-                RequestParameters = Keep(nameof(patch.RequestParameters), patch.RequestParameters),
-                RequestTemplates = Keep(nameof(patch.RequestTemplates), patch.RequestTemplates),
-                ResponseParameters = Keep(nameof(patch.ResponseParameters), patch.ResponseParameters),
-            };
+            var changes = new ApiIntegrationDefinition { ApiId = patch.ApiId, IntegrationId = patch.IntegrationId };
+            foreach (var field in ApiIntegrationDefinition.Schema.IntegrationFields)
+                if (differing.Contains(field.Name)) FieldValues.Set(changes, field, FieldValues.Get(patch, field));
+            return changes;
         }
 
         /// <summary>True when every key of <paramref name="wanted"/> has its value in <paramref name="actual"/> (an empty value: the key is absent).</summary>

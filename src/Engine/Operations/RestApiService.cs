@@ -206,12 +206,14 @@ namespace IntegrationTools.Operations
         public PreparedCall<RestIntegration> PreparePutIntegration(RestIntegrationDefinition definition, RestMethodTarget target)
         {
             var request = Method("PUT", IntegrationPath, target);
-            request.Body = PutIntegrationBody.From(definition);
+            // Empty maps and lists say nothing PutIntegration (which replaces the whole integration) would not assume anyway.
+            var body = WireBody.From(RestIntegrationDefinition.Schema, definition, keepEmpty: false, wireOrder: false);
+            request.Body = body;
             return new PreparedCall<RestIntegration>(request, response =>
             {
                 var shape = Parse<IntegrationShape>(response, request);
                 // The service answers with the integration; an answer without one is read as the integration that was sent.
-                if (shape?.Type == null) shape = FromDefinition(definition);
+                if (shape?.Type == null) shape = WireBody.As<IntegrationShape>(body)!;
                 return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
             });
         }
@@ -312,25 +314,6 @@ namespace IntegrationTools.Operations
             }
         }
 
-        private static IntegrationShape FromDefinition(RestIntegrationDefinition d) => new IntegrationShape
-        {
-            Type = d.Type,
-            HttpMethod = d.IntegrationHttpMethod,
-            Uri = d.Uri,
-            ConnectionType = d.ConnectionType,
-            ConnectionId = d.ConnectionId,
-            Credentials = d.Credentials,
-            RequestParameters = d.RequestParameters?.ToDictionary(p => p.Key, p => (string?)p.Value),
-            RequestTemplates = d.RequestTemplates?.ToDictionary(p => p.Key, p => (string?)p.Value),
-            PassthroughBehavior = d.PassthroughBehavior,
-            ContentHandling = d.ContentHandling,
-            TimeoutInMillis = d.TimeoutInMillis,
-            CacheNamespace = d.CacheNamespace,
-            CacheKeyParameters = d.CacheKeyParameters,
-            TlsConfig = d.InsecureSkipVerification == null ? null : new RestTlsConfigShape { InsecureSkipVerification = d.InsecureSkipVerification },
-            ResponseTransferMode = d.ResponseTransferMode,
-            IntegrationTarget = d.IntegrationTarget,
-        };
 
         public static string NormalizePath(string path)
         {

@@ -50,7 +50,7 @@ namespace IntegrationTools.Operations
                 ContentHandling = ContentHandling,
                 TimeoutInMillis = TimeoutInMillis,
                 CacheNamespace = CacheNamespace,
-                CacheKeyParameters = CacheKeyParameters?.ToList() ?? new List<string>(),
+                CacheKeyParameters = new TextList(CacheKeyParameters ?? new List<string>()),
                 InsecureSkipVerification = TlsConfig?.InsecureSkipVerification,
                 ResponseTransferMode = ResponseTransferMode,
                 IntegrationTarget = IntegrationTarget,
@@ -172,11 +172,21 @@ namespace IntegrationTools.Operations
 
     internal static class Maps
     {
+        /// <summary>A map of the service's answer as a <see cref="TextMap"/> (a null value is empty text).</summary>
         public static Dictionary<string, string> Copy(Dictionary<string, string?>? source)
         {
-            var copy = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var copy = new TextMap();
             if (source == null) return copy;
             foreach (var pair in source) copy[pair.Key] = pair.Value ?? "";
+            return copy;
+        }
+
+        /// <summary>Maps by key (response parameters by status code) as <see cref="TextMaps"/>.</summary>
+        public static Dictionary<string, Dictionary<string, string>> CopyByKey(Dictionary<string, Dictionary<string, string?>>? source)
+        {
+            var copy = new TextMaps();
+            if (source == null) return copy;
+            foreach (var pair in source) copy[pair.Key] = Copy(pair.Value);
             return copy;
         }
     }

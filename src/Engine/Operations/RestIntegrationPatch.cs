@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
@@ -14,17 +13,18 @@ namespace IntegrationTools.Operations
     /// </summary>
     public static class RestIntegrationPatch
     {
-        /// <summary>The scalar members of an integration that a patch can replace, as JSON pointers.</summary>
-        public static readonly string[] ScalarPaths =
-        {
-            "/type", "/httpMethod", "/uri", "/connectionType", "/connectionId", "/credentials", "/passthroughBehavior",
-            "/cacheNamespace", "/contentHandling", "/timeoutInMillis", "/tlsConfig/insecureSkipVerification",
-            "/responseTransferMode", "/integrationTarget",
-        };
+        private static DefinitionSchema Table => RestIntegrationDefinition.Schema;
 
-        private const string RequestParametersPrefix = "/requestParameters/";
-        private const string RequestTemplatesPrefix = "/requestTemplates/";
-        private const string CacheKeyParametersPrefix = "/cacheKeyParameters/";
+        /// <summary>The scalar members of an integration that a patch can replace, as JSON pointers (from the field table).</summary>
+        public static readonly string[] ScalarPaths = Table.IntegrationFields.Where(IsScalar).Select(f => f.PatchPath!).ToArray();
+
+        /// <summary>The map and list members, whose keys or items a patch addresses one by one ("/requestParameters/{key}").</summary>
+        private static readonly FieldSpec[] Keyed = Table.IntegrationFields.Where(f => f.PatchPath != null && !IsScalar(f)).ToArray();
+
+        private static bool IsScalar(FieldSpec field) =>
+            field.PatchPath != null && field.Kind != FieldKind.StringMap && field.Kind != FieldKind.StringList && field.Kind != FieldKind.MapOfStringMaps;
+
+        private static string Prefix(FieldSpec field) => field.PatchPath + "/";
 
         /// <summary>Escapes a map key for a JSON pointer: '~' becomes ~0 and '/' becomes ~1 (application/json is application~1json).</summary>
         public static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
@@ -34,9 +34,7 @@ namespace IntegrationTools.Operations
 
         public static bool IsKnownPath(string path) =>
             ScalarPaths.Contains(path, StringComparer.Ordinal)
-            || (path.StartsWith(RequestParametersPrefix, StringComparison.Ordinal) && path.Length > RequestParametersPrefix.Length)
-            || (path.StartsWith(RequestTemplatesPrefix, StringComparison.Ordinal) && path.Length > RequestTemplatesPrefix.Length)
-            || (path.StartsWith(CacheKeyParametersPrefix, StringComparison.Ordinal) && path.Length > CacheKeyParametersPrefix.Length);
+            || Keyed.Any(f => path.StartsWith(Prefix(f), StringComparison.Ordinal) && path.Length > Prefix(f).Length);
 
         /// <summary>Lower-cases the op of raw operations ('Replace' is replace); the rest is kept as given.</summary>
         public static List<PatchOperation> Normalize(IEnumerable<PatchOperation>? operations) =>
@@ -53,33 +51,27 @@ namespace IntegrationTools.Operations
         public static List<PatchOperation> Build(RestIntegration current, RestIntegrationDefinition changes)
         {
             var ops = new List<PatchOperation>();
-            void Replace(string path, string? value)
+            foreach (var field in Table.IntegrationFields.Where(IsScalar))
             {
-                if (value != null) ops.Add(new PatchOperation("replace", path, value));
+                var value = FieldValues.PatchText(FieldValues.Get(changes, field));
+                if (value != null) ops.Add(new PatchOperation("replace", field.PatchPath!, value));
             }
-
-            Replace("/type", changes.Type);
-            Replace("/httpMethod", changes.IntegrationHttpMethod);
-            Replace("/uri", changes.Uri);
-            Replace("/connectionType", changes.ConnectionType);
-            Replace("/connectionId", changes.ConnectionId);
-            Replace("/credentials", changes.Credentials);
-            Replace("/passthroughBehavior", changes.PassthroughBehavior);
-            Replace("/cacheNamespace", changes.CacheNamespace);
-            Replace("/contentHandling", changes.ContentHandling);
-            Replace("/timeoutInMillis", changes.TimeoutInMillis?.ToString(CultureInfo.InvariantCulture));
-            Replace("/tlsConfig/insecureSkipVerification", changes.InsecureSkipVerification?.ToString().ToLowerInvariant());
-            Replace("/responseTransferMode", changes.ResponseTransferMode);
-            Replace("/integrationTarget", changes.IntegrationTarget);
-            MapOps(ops, RequestParametersPrefix, current.RequestParameters, changes.RequestParameters);
-            MapOps(ops, RequestTemplatesPrefix, current.RequestTemplates, changes.RequestTemplates);
-            if (changes.CacheKeyParameters != null)
+            foreach (var field in Keyed)
             {
-                var wanted = changes.CacheKeyParameters.Distinct(StringComparer.Ordinal).ToList();
-                foreach (var key in wanted.Where(k => !current.CacheKeyParameters.Contains(k, StringComparer.Ordinal)))
-                    ops.Add(new PatchOperation("add", CacheKeyParametersPrefix + Escape(key)));
-                foreach (var key in current.CacheKeyParameters.Where(k => !wanted.Contains(k, StringComparer.Ordinal)))
-                    ops.Add(new PatchOperation("remove", CacheKeyParametersPrefix + Escape(key)));
+                var wanted = FieldValues.Get(changes, field);
+                if (wanted == null) continue;
+                var live = FieldValues.Get(current, field);
+                if (field.Kind == FieldKind.StringMap)
+                {
+                    MapOps(ops, Prefix(field), (Dictionary<string, string>)live!, (Dictionary<string, string>)wanted);
+                    continue;
+                }
+                var have = (List<string>)live!;
+                var want = ((List<string>)wanted).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var key in want.Where(k => !have.Contains(k, StringComparer.Ordinal)))
+                    ops.Add(new PatchOperation("add", Prefix(field) + Escape(key)));
+                foreach (var key in have.Where(k => !want.Contains(k, StringComparer.Ordinal)))
+                    ops.Add(new PatchOperation("remove", Prefix(field) + Escape(key)));
             }
             return ops;
         }
@@ -115,22 +107,26 @@ namespace IntegrationTools.Operations
                 var path = operation.Path ?? "";
                 if (op != "add" && op != "replace" && op != "remove") continue;
                 var value = op == "remove" ? null : operation.Value;
-                if (path.StartsWith(RequestParametersPrefix, StringComparison.Ordinal))
-                    result.RequestParameters = SetKey(result.RequestParameters, Unescape(path.Substring(RequestParametersPrefix.Length)), value);
-                else if (path.StartsWith(RequestTemplatesPrefix, StringComparison.Ordinal))
-                    result.RequestTemplates = SetKey(result.RequestTemplates, Unescape(path.Substring(RequestTemplatesPrefix.Length)), value);
-                else if (path.StartsWith(CacheKeyParametersPrefix, StringComparison.Ordinal))
+                var keyed = Keyed.FirstOrDefault(f => path.StartsWith(Prefix(f), StringComparison.Ordinal));
+                if (keyed != null)
                 {
-                    var key = Unescape(path.Substring(CacheKeyParametersPrefix.Length));
-                    var list = result.CacheKeyParameters ?? new List<string>();
+                    var key = Unescape(path.Substring(Prefix(keyed).Length));
+                    var current = FieldValues.Get(result, keyed);
+                    if (keyed.Kind == FieldKind.StringMap)
+                    {
+                        FieldValues.Set(result, keyed, SetKey((Dictionary<string, string>?)current, key, value));
+                        continue;
+                    }
+                    var list = (List<string>?)current ?? new List<string>();
                     list.RemoveAll(k => k == key);
                     if (op != "remove") list.Add(key);
-                    result.CacheKeyParameters = list.Count == 0 ? null : list;
+                    FieldValues.Set(result, keyed, list.Count == 0 ? null : list);
+                    continue;
                 }
-                else
-                {
-                    SetScalar(result, path, value);
-                }
+                var scalar = Table.IntegrationFields.FirstOrDefault(f => IsScalar(f) && f.PatchPath == path);
+                if (scalar == null) continue;
+                var read = FieldValues.FromPatchText(scalar, value);
+                if (!ReferenceEquals(read, FieldValues.Keep)) FieldValues.Set(result, scalar, read);
             }
             return result;
         }
@@ -141,33 +137,6 @@ namespace IntegrationTools.Operations
             if (value == null) copy.Remove(key);
             else copy[key] = value;
             return copy.Count == 0 ? null : copy;
-        }
-
-        private static void SetScalar(RestIntegrationDefinition d, string path, string? value)
-        {
-            var text = string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-            switch (path)
-            {
-                case "/type": d.Type = text?.ToUpperInvariant(); break;
-                case "/httpMethod": d.IntegrationHttpMethod = text?.ToUpperInvariant(); break;
-                case "/uri": d.Uri = text; break;
-                case "/connectionType": d.ConnectionType = text?.ToUpperInvariant(); break;
-                case "/connectionId": d.ConnectionId = text; break;
-                case "/credentials": d.Credentials = text; break;
-                case "/passthroughBehavior": d.PassthroughBehavior = text?.ToUpperInvariant(); break;
-                case "/cacheNamespace": d.CacheNamespace = text; break;
-                case "/contentHandling": d.ContentHandling = text?.ToUpperInvariant(); break;
-                case "/responseTransferMode": d.ResponseTransferMode = text?.ToUpperInvariant(); break;
-                case "/integrationTarget": d.IntegrationTarget = text; break;
-                case "/timeoutInMillis":
-                    if (text == null) d.TimeoutInMillis = null;
-                    else if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeout)) d.TimeoutInMillis = timeout;
-                    break;
-                case "/tlsConfig/insecureSkipVerification":
-                    if (text == null) d.InsecureSkipVerification = null;
-                    else if (bool.TryParse(text, out var skip)) d.InsecureSkipVerification = skip;
-                    break;
-            }
         }
     }
 }

@@ -44,7 +44,7 @@ namespace IntegrationTools.Operations
         /// <summary>
         /// PutIntegration: resolves the method, checks the method request parameters the definition reads against those the
         /// method declares (IT1023; the offline checks have run already), reads the current integration and compares it with
-        /// the definition (<see cref="RestPlan{T}.Outcome"/>: Created when there is none, Unchanged when applying it would
+        /// the definition (<see cref="IntegrationPlan.Outcome"/>: Created when there is none, Unchanged when applying it would
         /// change nothing, so nothing is to be sent, else Updated), and prepares the request.
         /// </summary>
         public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct)
@@ -71,10 +71,10 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>
-        /// Carries out a planned PutIntegration: sends nothing when the plan is Unchanged (the live integration is the
-        /// result), else sends the request. The result carries the plan's <see cref="RestPlan{T}.Outcome"/>.
+        /// Carries out a planned PutIntegration or UpdateIntegration: sends nothing when the plan is Unchanged (the live
+        /// integration is the result), else sends the request. The result carries the plan's <see cref="IntegrationPlan.Outcome"/>.
         /// </summary>
-        public async Task<RestIntegration> ApplyPutAsync(RestPlan<RestIntegration> plan, CancellationToken ct)
+        public async Task<RestIntegration> ApplyAsync(RestPlan<RestIntegration> plan, CancellationToken ct)
         {
             if (plan == null) throw new System.ArgumentNullException(nameof(plan));
             var result = plan.NothingToSend && plan.Current != null
@@ -100,7 +100,11 @@ namespace IntegrationTools.Operations
             var context = RestDeclaredMethodParameterRule.NeedsMethod(after) ? await MethodContext(target, ct).ConfigureAwait(false) : Context;
             var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(Key));
             var findings = RuleCatalog.Check(after, context).Where(f => !existing.Contains(Key(f))).ToList();
-            return new RestPlan<RestIntegration>(target, findings, _service.PrepareUpdateIntegration(target, all), current, all);
+            return new RestPlan<RestIntegration>(target, findings, _service.PrepareUpdateIntegration(target, all), current, all)
+            {
+                // Patch operations that change nothing (removing keys that are not there) are not built, so none left is Unchanged.
+                Outcome = all.Count == 0 ? ApplyOutcome.Unchanged : ApplyOutcome.Updated,
+            };
         }
 
         /// <summary>DeleteIntegration: reads the integration first (so a missing one is NotFound, and -PassThru has it).</summary>
@@ -148,12 +152,12 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>What a REST changing cmdlet is about to do: the method, the problems found, and the request.</summary>
-    public sealed class RestPlan<T>
+    public sealed class RestPlan<T> : IntegrationPlan
     {
         public RestPlan(RestMethodTarget target, List<Finding> findings, PreparedCall<T> call, T? current, List<PatchOperation> operations)
+            : base(findings)
         {
             Target = target;
-            Findings = findings;
             Call = call;
             Current = current;
             Operations = operations;
@@ -161,27 +165,14 @@ namespace IntegrationTools.Operations
 
         public RestMethodTarget Target { get; }
 
-        /// <summary>Findings of the checks that needed the service (IT1023, and for updates the integration as patched).</summary>
-        public List<Finding> Findings { get; }
-
         public PreparedCall<T> Call { get; }
+
+        public override Wire.WireRequest Request => Call.Request;
 
         /// <summary>What is there now (updates and removals), or default.</summary>
         public T? Current { get; }
 
         /// <summary>The patch operations of an update (empty for other operations).</summary>
         public List<PatchOperation> Operations { get; }
-
-        /// <summary>
-        /// For a PutIntegration: Created (the method has no integration yet), Updated (the live one differs) or Unchanged
-        /// (it already is as defined: send nothing). Null for other operations.
-        /// </summary>
-        public ApplyOutcome? Outcome { get; internal set; }
-
-        /// <summary>For an Updated PutIntegration, the members (definition field names) in which the live integration differs.</summary>
-        public IReadOnlyList<string> Differences { get; internal set; } = new List<string>();
-
-        /// <summary>True when the call need not be sent (the live integration already is as defined).</summary>
-        public bool NothingToSend => Outcome == ApplyOutcome.Unchanged;
     }
 }

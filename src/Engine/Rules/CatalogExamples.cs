@@ -29,7 +29,7 @@ namespace IntegrationTools.Rules
                 case "IT0002": return Validated(RestExamples.HttpProxy(("Uri", null), ("Uir", "https://petstore.example.com/pets")), RestExamples.HttpProxy());
                 case "IT0003": return Validated(RestExamples.HttpProxy(("TimeoutInMillis", "soon")), RestExamples.HttpProxy(("TimeoutInMillis", 5000)));
                 case "IT0004":
-                    return Validated(RestExamples.HttpProxy(("InsecureSkipVerification", true), ("tlsConfig", new Hashtable { ["insecureSkipVerification"] = true })),
+                    return Validated(RestExamples.HttpProxy(("InsecureSkipVerification", false), ("tlsConfig", new Hashtable { ["insecureSkipVerification"] = true })),
                         RestExamples.HttpProxy(("tlsConfig", new Hashtable { ["insecureSkipVerification"] = true })));
                 case "IT0005":
                     return Validated(new Hashtable { ["ConnectionType"] = "INTERNET", ["TimeoutInMillis"] = 5000 },

@@ -127,69 +127,21 @@ namespace IntegrationTools.Rules
         /// IT3006 for a REST API method: every member of the definition against the deployed integration (what
         /// Set-RestIntegration would replace), with the service's defaults filled in on both sides.
         /// </summary>
-        public static List<Finding> Drift(RestIntegrationDefinition defined, RestIntegrationDefinition deployed, string? resourceId)
-        {
-            var d = new DriftCollector(defined.Target);
-            d.Text("Type", defined.Type, deployed.Type, ignoreCase: true);
-            // A MOCK integration has no backend: the service keeps no backend method for it.
-            if (!string.Equals(defined.Type?.Trim(), "MOCK", StringComparison.OrdinalIgnoreCase))
-                d.Text("IntegrationHttpMethod", defined.IntegrationHttpMethod, deployed.IntegrationHttpMethod, ignoreCase: true);
-            d.Text("Uri", defined.Uri, deployed.Uri);
-            d.Text("ConnectionType", defined.ConnectionType, deployed.ConnectionType, ignoreCase: true, fallback: "INTERNET");
-            d.Text("ConnectionId", defined.ConnectionId, deployed.ConnectionId);
-            d.Text("Credentials", defined.Credentials, deployed.Credentials);
-            d.Map("RequestParameters", defined.RequestParameters, deployed.RequestParameters);
-            d.Map("RequestTemplates", defined.RequestTemplates, deployed.RequestTemplates);
-            d.Text("PassthroughBehavior", defined.PassthroughBehavior, deployed.PassthroughBehavior, ignoreCase: true, fallback: "WHEN_NO_MATCH");
-            d.Text("CacheNamespace", defined.CacheNamespace, deployed.CacheNamespace, fallback: resourceId);
-            d.Set("CacheKeyParameters", defined.CacheKeyParameters, deployed.CacheKeyParameters);
-            d.Text("ContentHandling", defined.ContentHandling, deployed.ContentHandling, ignoreCase: true);
-            d.Number("TimeoutInMillis", defined.TimeoutInMillis, deployed.TimeoutInMillis, RestFacts.DefaultTimeout);
-            d.Text("InsecureSkipVerification", Flag(defined.InsecureSkipVerification), Flag(deployed.InsecureSkipVerification), fallback: "False");
-            d.Text("ResponseTransferMode", defined.ResponseTransferMode, deployed.ResponseTransferMode, ignoreCase: true, fallback: "BUFFERED");
-            d.Text("IntegrationTarget", defined.IntegrationTarget, deployed.IntegrationTarget);
-            return d.Findings;
-        }
+        public static List<Finding> Drift(RestIntegrationDefinition defined, RestIntegrationDefinition deployed, string? resourceId) =>
+            DriftCollector.Compare(RestIntegrationDefinition.Schema, defined, deployed, defined.Target,
+                new FieldContext { ResourceId = resourceId, DefinedType = defined.Type?.Trim() });
 
         /// <summary>
         /// IT3006 for an HTTP or WebSocket API integration: every member of the definition against the deployed one, with
         /// the defaults of the API's protocol (timeout 30,000 ms on HTTP APIs and 29,000 ms on WebSocket APIs, INTERNET,
         /// WHEN_NO_MATCH and payload format 1.0 on WebSocket APIs, POST for Lambda proxies).
         /// </summary>
-        public static List<Finding> Drift(ApiIntegrationDefinition defined, ApiIntegrationDefinition deployed, string? protocol)
-        {
-            var webSocket = string.Equals(protocol, "WEBSOCKET", StringComparison.OrdinalIgnoreCase);
-            var proxyLambda = string.Equals(deployed.IntegrationType, "AWS_PROXY", StringComparison.OrdinalIgnoreCase);
-            var d = new DriftCollector(defined.Target);
-            d.Text("IntegrationType", defined.IntegrationType, deployed.IntegrationType, ignoreCase: true);
-            d.Text("IntegrationSubtype", defined.IntegrationSubtype, deployed.IntegrationSubtype);
-            d.Text("IntegrationUri", defined.IntegrationUri, deployed.IntegrationUri);
-            d.Text("IntegrationMethod", defined.IntegrationMethod, deployed.IntegrationMethod, ignoreCase: true, fallback: proxyLambda ? "POST" : null);
-            d.Text("ConnectionType", defined.ConnectionType, deployed.ConnectionType, ignoreCase: true, fallback: "INTERNET");
-            d.Text("ConnectionId", defined.ConnectionId, deployed.ConnectionId);
-            d.Text("CredentialsArn", defined.CredentialsArn, deployed.CredentialsArn);
-            d.Text("Description", defined.Description, deployed.Description);
-            var payload = webSocket ? "1.0" : null;
-            d.Text("PayloadFormatVersion", defined.PayloadFormatVersion, deployed.PayloadFormatVersion, fallback: payload);
-            var passthrough = webSocket ? "WHEN_NO_MATCH" : null;
-            d.Text("PassthroughBehavior", defined.PassthroughBehavior, deployed.PassthroughBehavior, ignoreCase: true, fallback: passthrough);
-            d.Text("ContentHandlingStrategy", defined.ContentHandlingStrategy, deployed.ContentHandlingStrategy, ignoreCase: true);
-            d.Text("TemplateSelectionExpression", defined.TemplateSelectionExpression, deployed.TemplateSelectionExpression);
-            var timeout = webSocket ? 29_000 : 30_000;
-            d.Number("TimeoutInMillis", defined.TimeoutInMillis, deployed.TimeoutInMillis, timeout);
-            d.Text("ServerNameToVerify", defined.ServerNameToVerify, deployed.ServerNameToVerify);
-            d.Map("RequestParameters", defined.RequestParameters, deployed.RequestParameters);
-            d.Map("RequestTemplates", defined.RequestTemplates, deployed.RequestTemplates);
-            var definedResponses = defined.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>();
-            var deployedResponses = deployed.ResponseParameters ?? new Dictionary<string, Dictionary<string, string>>();
-            foreach (var status in definedResponses.Keys.Union(deployedResponses.Keys).OrderBy(k => k, StringComparer.Ordinal))
+        public static List<Finding> Drift(ApiIntegrationDefinition defined, ApiIntegrationDefinition deployed, string? protocol) =>
+            DriftCollector.Compare(ApiIntegrationDefinition.Schema, defined, deployed, defined.Target, new FieldContext
             {
-                definedResponses.TryGetValue(status, out var a);
-                deployedResponses.TryGetValue(status, out var b);
-                d.Map($"ResponseParameters[{status}]", a, b);
-            }
-            return d.Findings;
-        }
+                WebSocket = string.Equals(protocol, ApiIntegrationValues.WebSocket, StringComparison.OrdinalIgnoreCase),
+                DeployedType = deployed.IntegrationType,
+            });
 
         /// <summary>
         /// IT3101/IT3102 for a test invocation: a configuration failure in the execution log is IT3102 (it says more than
@@ -221,68 +173,5 @@ namespace IntegrationTools.Rules
         private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "…";
 
         private static string? Flag(bool? value) => (value ?? false) ? "True" : "False";
-
-        private sealed class DriftCollector
-        {
-            private readonly string _target;
-
-            public DriftCollector(string target) => _target = target;
-
-            public List<Finding> Findings { get; } = new List<Finding>();
-
-            /// <summary>Compares text; <paramref name="fallback"/> is the service's default for a value not given.</summary>
-            public void Text(string field, string? defined, string? deployed, bool ignoreCase = false, string? fallback = null)
-            {
-                var a = string.IsNullOrWhiteSpace(defined) ? null : defined!.Trim();
-                var b = string.IsNullOrWhiteSpace(deployed) ? null : deployed!.Trim();
-                if (string.Equals(a ?? fallback, b ?? fallback, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)) return;
-                Add(field, $"{field} is {Show(b, fallback)} as deployed but {Show(a, fallback)} in the definition.");
-            }
-
-            public void Number(string field, int? defined, int? deployed, int fallback)
-            {
-                if ((defined ?? fallback) == (deployed ?? fallback)) return;
-                Add(field, $"{field} is {N(deployed, fallback)} as deployed but {N(defined, fallback)} in the definition.");
-            }
-
-            private static string N(int? value, int fallback) =>
-                value.HasValue ? value.Value.ToString(CultureInfo.InvariantCulture) : $"not set (the default, {fallback.ToString(CultureInfo.InvariantCulture)})";
-
-            public void Map(string field, IReadOnlyDictionary<string, string>? defined, IReadOnlyDictionary<string, string>? deployed)
-            {
-                var a = defined ?? Empty;
-                var b = deployed ?? Empty;
-                var parts = new List<string>();
-                foreach (var key in a.Keys.Union(b.Keys).OrderBy(k => k, StringComparer.Ordinal))
-                {
-                    var inA = a.TryGetValue(key, out var va);
-                    var inB = b.TryGetValue(key, out var vb);
-                    if (inA && inB && string.Equals(va, vb, StringComparison.Ordinal)) continue;
-                    if (!inA) parts.Add($"'{key}' is deployed ({Show(vb)}) but not defined");
-                    else if (!inB) parts.Add($"'{key}' is defined ({Show(va)}) but not deployed");
-                    else parts.Add($"'{key}' is {Show(vb)} as deployed but {Show(va)} in the definition");
-                }
-                if (parts.Count > 0) Add(field, $"{field} differ: {string.Join("; ", parts)}.");
-            }
-
-            public void Set(string field, IReadOnlyCollection<string>? defined, IReadOnlyCollection<string>? deployed)
-            {
-                var a = new HashSet<string>(defined ?? new string[0], StringComparer.Ordinal);
-                var b = new HashSet<string>(deployed ?? new string[0], StringComparer.Ordinal);
-                if (a.SetEquals(b)) return;
-                Add(field, $"{field} is {List(b)} as deployed but {List(a)} in the definition.");
-            }
-
-            private static string List(HashSet<string> items) => items.Count == 0 ? "empty" : "(" + string.Join(", ", items.OrderBy(i => i, StringComparer.Ordinal)) + ")";
-
-            private void Add(string field, string message) =>
-                Findings.Add(MatchesDeployed.Finding(_target, field, message,
-                    "Apply the definition to bring the integration back in line (Set-RestIntegration / Set-ApiIntegration), or update the definition to what is deployed (Get-RestIntegration / Get-ApiIntegration shows it)."));
-
-            private static string Show(string? value, string? fallback = null) =>
-                value == null ? (fallback == null ? "not set" : $"not set (the default, '{fallback}')") : "'" + (value.Length > 80 ? value.Substring(0, 80) + "…" : value) + "'";
-
-            private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
-        }
     }
 }

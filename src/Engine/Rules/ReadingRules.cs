@@ -16,8 +16,8 @@ namespace IntegrationTools.Rules
             "The service expects text, numbers, booleans, maps and lists in specific places; a wrong kind is refused or misread.");
 
         public static readonly RuleInfo DuplicateField = new RuleInfo("IT0004", Severity.Error,
-            "A field is given twice",
-            "Two spellings of the same field (e.g. uri and Uri in JSON) leave it unclear which value is meant.");
+            "A field is given twice with different values",
+            "Two spellings of the same field (e.g. uri and Uri in JSON, or ResourcePath and its alias Path) with different values leave it unclear which value is meant; the same value twice is read once.");
 
         public static readonly RuleInfo[] All = { NotADefinition, UnknownField, WrongType, DuplicateField };
     }

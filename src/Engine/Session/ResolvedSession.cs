@@ -30,6 +30,12 @@ namespace IntegrationTools.Session
 
         public string CredentialSource { get; }
 
+        /// <summary>The STS endpoint that tells the account of the credentials (GetCallerIdentity).</summary>
+        public Uri StsEndpoint { get; internal set; } = new Uri("https://sts.amazonaws.com");
+
+        /// <summary>Where <see cref="StsEndpoint"/> came from, for messages.</summary>
+        public string StsEndpointSource { get; internal set; } = "the default";
+
         internal AWSCredentials Credentials { get; }
 
         /// <summary>How many attempts one request may take in all (AWS_MAX_ATTEMPTS, the profile's max_attempts, or 5).</summary>

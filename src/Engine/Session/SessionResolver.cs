@@ -18,6 +18,7 @@ namespace IntegrationTools.Session
     {
         public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_API_GATEWAY";
         public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";
+        public const string StsEndpointVariable = "AWS_ENDPOINT_URL_STS";
         public const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
         public const string MaxAttemptsVariable = "AWS_MAX_ATTEMPTS";
         public const string RequestsPerSecondVariable = "INTEGRATIONTOOLS_REQUESTS_PER_SECOND";
@@ -54,6 +55,8 @@ namespace IntegrationTools.Session
             var region = ResolveRegion(options, profile, out var regionSource);
             var endpoint = ResolveEndpoint(options, region, out var endpointSource);
             var session = new ResolvedSession(region, endpoint, credentials, regionSource, endpointSource, credentialSource);
+            session.StsEndpoint = ResolveStsEndpoint(options, region, endpoint, out var stsSource);
+            session.StsEndpointSource = stsSource;
             ResolvePacing(session, profile);
             return session;
         }
@@ -218,6 +221,41 @@ namespace IntegrationTools.Session
                 source = "the region's API Gateway endpoint";
                 return new Uri($"https://apigateway.{region}.{DnsSuffix(region)}");
             }
+            return CheckedEndpoint(o, text, source);
+        }
+
+        /// <summary>
+        /// Where STS GetCallerIdentity goes (it tells the account a bare Lambda function name belongs to): the endpoint of
+        /// -EndpointUrl when that is a custom one (a local emulator serves STS on the same port), else AWS_ENDPOINT_URL_STS
+        /// or AWS_ENDPOINT_URL, else the region's STS endpoint.
+        /// </summary>
+        private Uri ResolveStsEndpoint(SessionOptions o, string region, Uri apiGatewayEndpoint, out string source)
+        {
+            if (!string.IsNullOrWhiteSpace(o.EndpointUrl) && !IsAwsApiGatewayHost(apiGatewayEndpoint))
+            {
+                source = "the -EndpointUrl parameter";
+                return apiGatewayEndpoint;
+            }
+            if (!string.Equals(_getEnvironmentVariable(IgnoreEndpointsVariable), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var variable in new[] { StsEndpointVariable, GlobalEndpointVariable })
+                {
+                    var value = _getEnvironmentVariable(variable);
+                    if (string.IsNullOrWhiteSpace(value)) continue;
+                    source = "the " + variable + " environment variable";
+                    return CheckedEndpoint(o, value!, source);
+                }
+            }
+            source = "the region's STS endpoint";
+            return new Uri($"https://sts.{region}.{DnsSuffix(region)}");
+        }
+
+        /// <summary>apigateway.{region}.amazonaws.com (and its FIPS and China forms): the real service, not an emulator.</summary>
+        private static bool IsAwsApiGatewayHost(Uri endpoint) =>
+            Regex.IsMatch(endpoint.Host, @"^apigateway(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        private static Uri CheckedEndpoint(SessionOptions o, string text, string source)
+        {
             text = text.Trim();
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -100,9 +101,19 @@ namespace IntegrationTools.Wire
         /// creates twice; other failures of such requests reach the caller marked <see cref="ApiGatewayException.Ambiguous"/>.
         /// The final error says how many attempts were made and why they failed.
         /// </summary>
-        public async Task<WireResponse> SendAsync(WireRequest request, CancellationToken cancellationToken)
+        public Task<WireResponse> SendAsync(WireRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
+            return SendWithRetriesAsync(request, true, SendOnceAsync, cancellationToken);
+        }
+
+        /// <summary>
+        /// Sends with the retry policy: <paramref name="sendOnce"/> makes one attempt; <paramref name="paced"/> requests
+        /// wait for the API Gateway limiter (the quota is API Gateway's; STS is not paced by it).
+        /// </summary>
+        private async Task<WireResponse> SendWithRetriesAsync(WireRequest request, bool paced,
+            Func<WireRequest, CancellationToken, Task<WireResponse>> sendOnce, CancellationToken cancellationToken)
+        {
             var failures = new List<string>();
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(RequestKey, request);
@@ -112,14 +123,14 @@ namespace IntegrationTools.Wire
                 {
                     try
                     {
-                        await state._limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
-                        var response = await state.SendOnceAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                        state._limiter.OnSuccess();
+                        if (paced) await state._limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                        var response = await sendOnce(request, ctx.CancellationToken).ConfigureAwait(false);
+                        if (paced) state._limiter.OnSuccess();
                         return response;
                     }
                     catch (ApiGatewayException ex)
                     {
-                        if (ex.Kind == FailureKind.Throttled) state._limiter.OnThrottled();
+                        if (paced && ex.Kind == FailureKind.Throttled) state._limiter.OnThrottled();
                         failures.Add(Reason(ex));
                         throw;
                     }
@@ -246,15 +257,19 @@ namespace IntegrationTools.Wire
         internal static string Summarize(List<string> failures) =>
             string.Join(", ", failures.GroupBy(f => f).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}"));
 
-        private async Task<WireResponse> SendOnceAsync(WireRequest request, CancellationToken cancellationToken)
+        private Task<WireResponse> SendOnceAsync(WireRequest request, CancellationToken cancellationToken) =>
+            TransmitAsync(Sign(request), "application/json", request.Describe(), _session.Endpoint, ToServiceException, cancellationToken);
+
+        /// <summary>Puts one signed request on the wire; a non-2xx answer becomes the exception <paramref name="toError"/> reads from it.</summary>
+        private async Task<WireResponse> TransmitAsync(DefaultRequest signed, string contentType, string describe, Uri endpoint,
+            Func<HttpResponseMessage, int, string?, byte[], string, ApiGatewayServiceException> toError, CancellationToken cancellationToken)
         {
-            var signed = Sign(request);
             var url = AmazonServiceClient.ComposeUrl(signed);
-            using var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
+            using var message = new HttpRequestMessage(new HttpMethod(signed.HttpMethod), url);
             if (signed.Content != null && signed.Content.Length > 0)
             {
                 message.Content = new ByteArrayContent(signed.Content);
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
             }
             foreach (var header in signed.Headers)
             {
@@ -265,8 +280,7 @@ namespace IntegrationTools.Wire
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
 
-            var describe = request.Describe();
-            Log?.Invoke($"{request.Method} {url.GetLeftPart(UriPartial.Path)}{url.Query}");
+            Log?.Invoke($"{signed.HttpMethod} {url.GetLeftPart(UriPartial.Path)}{url.Query}");
             Interlocked.Increment(ref _requestsSent);
             using var timeout = new CancellationTokenSource(Timeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -282,13 +296,13 @@ namespace IntegrationTools.Wire
             catch (OperationCanceledException ex)
             {
                 throw new ApiGatewayTransportException(
-                    $"{describe} got no answer from {_session.Endpoint.GetLeftPart(UriPartial.Authority)} within {Timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s.",
+                    $"{describe} got no answer from {endpoint.GetLeftPart(UriPartial.Authority)} within {Timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s.",
                     FailureKind.Timeout, ex) { Operation = describe };
             }
             catch (HttpRequestException ex)
             {
                 throw new ApiGatewayTransportException(
-                    $"{describe} could not reach {_session.Endpoint.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
+                    $"{describe} could not reach {endpoint.GetLeftPart(UriPartial.Authority)}: {Innermost(ex).Message}",
                     FailureKind.ConnectionFailed, ex) { Operation = describe, NotSent = NeverSent(ex) };
             }
 
@@ -300,7 +314,7 @@ namespace IntegrationTools.Wire
                 Log?.Invoke($"HTTP {status}{(requestId == null ? "" : " request id " + requestId)} for {describe}");
                 if (status >= 200 && status < 300)
                     return new WireResponse(status, requestId, body);
-                throw ToServiceException(response, status, requestId, body, describe);
+                throw toError(response, status, requestId, body, describe);
             }
         }
 
@@ -327,6 +341,13 @@ namespace IntegrationTools.Wire
                 signed.Content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request.Body, request.Body.GetType(), WireJson.Options));
                 signed.Headers["Content-Type"] = "application/json";
             }
+            SignWithSession(signed, _config);
+            return signed;
+        }
+
+        /// <summary>Signs with the session's credentials (and session token) by AWSSDK.Core's SigV4 signer.</summary>
+        private void SignWithSession(DefaultRequest signed, ClientConfig config)
+        {
             // AWS4Signer signs what it is given: adding the session token is the job of the SDK's Signer pipeline
             // handler, which this client does not use. Read the credentials once, so key and token stay a pair.
             var credentials = _session.Credentials.GetCredentials();
@@ -336,9 +357,111 @@ namespace IntegrationTools.Wire
                 signed.Headers["X-Amz-Security-Token"] = credentials.Token;
                 signing = new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token);
             }
-            new AWS4Signer().Sign(signed, _config, null, signing);
-            return signed;
+            new AWS4Signer().Sign(signed, config, null, signing);
         }
+
+        #region STS
+
+        public const string StsSigningName = "sts";
+        private const string StsVersion = "2011-06-15";
+        private const string GetCallerIdentityBody = "Action=GetCallerIdentity&Version=" + StsVersion;
+        private static readonly Regex AccountPattern = new Regex(@"^\d{12}$", RegexOptions.CultureInvariant);
+
+        private readonly object _accountLock = new object();
+        private Task<string>? _callerAccount;
+
+        /// <summary>
+        /// The 12-digit account of the session's credentials: STS GetCallerIdentity (a Query-protocol POST signed for "sts"
+        /// by the same session) at <see cref="ResolvedSession.StsEndpoint"/>, asked once per client, so a pipeline of many
+        /// items makes one call. A failed lookup is remembered too (each item reports it; nothing is asked twice); a
+        /// cancelled one is asked again.
+        /// </summary>
+        public Task<string> GetCallerAccountAsync(CancellationToken cancellationToken)
+        {
+            lock (_accountLock)
+            {
+                if (_callerAccount == null || _callerAccount.IsCanceled) _callerAccount = ReadCallerAccountAsync(cancellationToken);
+                return _callerAccount;
+            }
+        }
+
+        private async Task<string> ReadCallerAccountAsync(CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            var request = new WireRequest("POST", "/") { Idempotent = true };
+            var response = await SendWithRetriesAsync(request, false, SendStsOnceAsync, cancellationToken).ConfigureAwait(false);
+            string? account = null;
+            try
+            {
+                account = Xml(response.Body)?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Account")?.Value.Trim();
+            }
+            catch (System.Xml.XmlException)
+            {
+                // Reported below.
+            }
+            if (account == null || !AccountPattern.IsMatch(account))
+                throw new ApiGatewayResponseException(
+                    $"STS GetCallerIdentity at {_session.StsEndpoint.GetLeftPart(UriPartial.Authority)} answered HTTP {response.StatusCode} without a 12-digit account.")
+                { Operation = StsOperation };
+            return account;
+        }
+
+        private const string StsOperation = "STS GetCallerIdentity";
+
+        private Task<WireResponse> SendStsOnceAsync(WireRequest request, CancellationToken cancellationToken)
+        {
+            var endpoint = _session.StsEndpoint;
+            var signed = new DefaultRequest(new WireMarker(), "STS")
+            {
+                HttpMethod = "POST",
+                Endpoint = endpoint,
+                ResourcePath = "/",
+                AuthenticationRegion = _session.Region,
+                Content = Encoding.UTF8.GetBytes(GetCallerIdentityBody),
+            };
+            const string contentType = "application/x-www-form-urlencoded; charset=utf-8";
+            signed.Headers["Content-Type"] = contentType;
+            signed.Headers["User-Agent"] = _userAgent;
+            SignWithSession(signed, new SigningConfig(_session.Region, endpoint, StsSigningName, StsVersion));
+            return TransmitAsync(signed, contentType, StsOperation, endpoint, ToStsException, cancellationToken);
+        }
+
+        /// <summary>An STS error answer (awsquery XML: ErrorResponse/Error/Code and Message, RequestId) as a service exception.</summary>
+        private static ApiGatewayServiceException ToStsException(HttpResponseMessage response, int status, string? requestId, byte[] body, string describe)
+        {
+            string? code = null, message = null;
+            try
+            {
+                var doc = Xml(body);
+                if (doc != null)
+                {
+                    code = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
+                    message = doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value;
+                    requestId ??= doc.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId")?.Value;
+                }
+            }
+            catch (System.Xml.XmlException)
+            {
+                message = Truncate(Encoding.UTF8.GetString(body), 300);
+            }
+            code = NormalizeCode(code) ?? $"Http{status}";
+            TimeSpan? retryAfter = response.Headers.RetryAfter?.Delta;
+            return new ApiGatewayServiceException(code, message ?? "", status, requestId, ApiGatewayServiceException.Classify(code, status), retryAfter)
+            {
+                Operation = describe,
+            };
+        }
+
+        private static System.Xml.Linq.XDocument? Xml(byte[] body)
+        {
+            if (body.Length == 0) return null;
+            var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+            using var stream = new System.IO.MemoryStream(body);
+            using var reader = System.Xml.XmlReader.Create(stream, settings);
+            return System.Xml.Linq.XDocument.Load(reader);
+        }
+
+        #endregion
 
         private static ApiGatewayServiceException ToServiceException(HttpResponseMessage response, int status, string? requestId, byte[] body, string describe)
         {
@@ -434,16 +557,21 @@ namespace IntegrationTools.Wire
         /// <summary>The client configuration AWSSDK.Core's signer needs: signing name and region, nothing else.</summary>
         private sealed class SigningConfig : ClientConfig
         {
-            public SigningConfig(string region, Uri endpoint) : base(null)
+            private readonly string _signingName;
+            private readonly string _version;
+
+            public SigningConfig(string region, Uri endpoint, string signingName = SigningName, string version = "2015-07-09") : base(null)
             {
+                _signingName = signingName;
+                _version = version;
                 AuthenticationRegion = region;
-                AuthenticationServiceName = SigningName;
+                AuthenticationServiceName = signingName;
                 ServiceURL = endpoint.GetLeftPart(UriPartial.Authority);
             }
 
-            public override string RegionEndpointServiceName => SigningName;
+            public override string RegionEndpointServiceName => _signingName;
 
-            public override string ServiceVersion => "2015-07-09";
+            public override string ServiceVersion => _version;
 
             public override string UserAgent => "IntegrationTools";
 

@@ -27,9 +27,16 @@ namespace IntegrationTools.Wire
 
         /// <summary>
         /// Whether sending the request twice has the same effect as sending it once. GET, PUT, PATCH and DELETE are;
-        /// POST (which creates) is not, so the wire layer does not resend it after an ambiguous failure.
+        /// POST (which creates) is not, so the wire layer does not resend it after an ambiguous failure; a POST that only
+        /// reads (STS GetCallerIdentity) says so by setting it.
         /// </summary>
-        public bool Idempotent => !string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+        public bool Idempotent
+        {
+            get => _idempotent ?? !string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
+            set => _idempotent = value;
+        }
+
+        private bool? _idempotent;
 
         public WireRequest With(string name, string value)
         {

@@ -284,14 +284,14 @@ public class RestIntegrationOperationsTests
         var same = await planner.PlanPutAsync(definition, default);
         Assert.Equal(IntegrationTools.Models.ApplyOutcome.Unchanged, same.Outcome);
         Assert.True(same.NothingToSend);
-        var unchanged = await planner.ApplyPutAsync(same, default);
+        var unchanged = await planner.ApplyAsync(same, default);
         Assert.Equal(IntegrationTools.Models.ApplyOutcome.Unchanged, unchanged.Outcome);
         Assert.Equal(3, handler.Requests.Count); // no PutIntegration
 
         var different = await planner.PlanPutAsync(definition, default);
         Assert.Equal(IntegrationTools.Models.ApplyOutcome.Updated, different.Outcome);
         Assert.Equal(new[] { "TimeoutInMillis" }, different.Differences);
-        var updated = await planner.ApplyPutAsync(different, default);
+        var updated = await planner.ApplyAsync(different, default);
         Assert.Equal(IntegrationTools.Models.ApplyOutcome.Updated, updated.Outcome);
         Assert.Equal("PUT", handler.Requests[6].Method);
     }

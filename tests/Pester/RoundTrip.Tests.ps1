@@ -1,0 +1,201 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
+
+# Definitions as ops scripts carry them: from files (JSON, CSV, the AWS CLI skeleton) and from the Get- cmdlets' own
+# output, re-applied. Empty values count as not given whatever the source; Get- output re-applies as Unchanged after
+# ConvertTo-Json/ConvertFrom-Json and Export-Csv/Import-Csv, and copies to another API.
+
+BeforeDiscovery {
+    $HasAwsCli = [bool](Get-Command -Name aws -ErrorAction Ignore)
+}
+
+BeforeAll {
+    Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $savedEnvironment = Set-TestAwsEnvironment
+    $moto = Start-MotoServer
+    $Endpoint = $moto.Endpoint
+    $null = Import-BuiltModule
+    $FunctionArn = 'arn:aws:lambda:us-east-1:123456789012:function:list-pets'
+
+    # Every kind of REST integration moto stores, one per method of a new shop.
+    function New-ShopWithEveryKind([string] $Name) {
+        $shop = New-MotoShop -Name $Name -Endpoint $Endpoint
+        $id = $shop.RestApiId
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath /pets -HttpMethod OPTIONS -Mock -EndpointUrl $Endpoint `
+            -RequestTemplates @{ 'application/json' = '{"statusCode": 200}' } -PassthroughBehavior WHEN_NO_TEMPLATES
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath /pets -HttpMethod GET -Http -Uri 'https://search.example.com/find' `
+            -IntegrationHttpMethod GET -RequestParameters @{ 'integration.request.querystring.term' = 'method.request.querystring.q' } `
+            -CacheKeyParameters 'method.request.querystring.q' -TimeoutInMillis 5000 -EndpointUrl $Endpoint
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath '/pets/{petId}' -HttpMethod GET -HttpProxy -Uri 'https://pets.example.com/pets/{petId}' `
+            -IntegrationHttpMethod GET -RequestParameters @{ 'integration.request.path.petId' = 'method.request.path.petId' } -EndpointUrl $Endpoint
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath /pets -HttpMethod POST -LambdaProxy -FunctionName $FunctionArn -EndpointUrl $Endpoint
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath '/pets/{petId}' -HttpMethod DELETE -Lambda -FunctionName $FunctionArn `
+            -RequestTemplates @{ 'application/json' = '{"id": "$input.params(''petId'')"}' } -EndpointUrl $Endpoint
+        $null = Set-RestIntegration -RestApiId $id -ResourcePath /orders -HttpMethod POST -AwsService -Service sqs -Action SendMessage `
+            -IntegrationHttpMethod POST -Credentials 'arn:aws:iam::123456789012:role/apigw-sqs' -EndpointUrl $Endpoint
+        return $shop
+    }
+
+    # Applies definitions and returns the outputs and errors, and how many writes reached moto.
+    function Invoke-Apply([object[]] $Definitions, [hashtable] $Parameters = @{}) {
+        $errors = $null
+        $output = @($Definitions | Set-RestIntegration -EndpointUrl $Endpoint @Parameters -ErrorVariable errors -ErrorAction SilentlyContinue)
+        [pscustomobject]@{ Output = $output; Errors = @($errors) }
+    }
+}
+
+AfterAll {
+    Stop-MotoServer -Server $moto
+    Restore-TestAwsEnvironment -Saved $savedEnvironment
+}
+
+Describe 'Empty means not given' {
+
+    It 'applies Import-Csv rows whose number, flag, map and list cells are blank' {
+        $shop = New-MotoShop -Name 'empty-csv' -Endpoint $Endpoint
+        $csv = @(
+            'RestApiId,ResourcePath,HttpMethod,Type,IntegrationHttpMethod,Uri,TimeoutInMillis,InsecureSkipVerification,RequestParameters,CacheKeyParameters,Credentials'
+            "$($shop.RestApiId),/pets,GET,HTTP_PROXY,GET,https://search.example.com/find,,,,,"
+            "$($shop.RestApiId),/pets,OPTIONS,MOCK,,,,,{},[],"
+        ) | ConvertFrom-Csv
+        $csv[0].TimeoutInMillis | Should -BeExactly ''
+        $run = Invoke-Apply $csv
+        $run.Errors | Should -HaveCount 0
+        $run.Output.Outcome | Should -Be @('Created', 'Created')
+        $stored = Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint
+        $stored.uri | Should -BeExactly 'https://search.example.com/find'
+        ConvertTo-Json -InputObject $stored.requestParameters -Compress | Should -BeIn @('null', '{}')
+        $stored.PSObject.Properties['timeoutInMillis'].Value | Should -BeIn @($null, 29000)
+    }
+
+    It 'applies JSON whose members are "", {} and [] whatever their type' {
+        $shop = New-MotoShop -Name 'empty-json' -Endpoint $Endpoint
+        $json = @"
+{ "restApiId": "$($shop.RestApiId)", "resourcePath": "/pets", "httpMethod": "GET", "type": "HTTP_PROXY",
+  "integrationHttpMethod": "GET", "uri": "https://search.example.com/find", "timeoutInMillis": "",
+  "tlsConfig": { "insecureSkipVerification": "" }, "requestParameters": "", "requestTemplates": {},
+  "cacheKeyParameters": [], "connectionId": "", "contentHandling": null }
+"@
+        $run = Invoke-Apply @($json | ConvertFrom-Json)
+        $run.Errors | Should -HaveCount 0
+        $run.Output[0].Outcome | Should -Be 'Created'
+        $stored = Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint
+        $stored.uri | Should -BeExactly 'https://search.example.com/find'
+        $stored.PSObject.Properties['contentHandling'].Value | Should -BeNullOrEmpty
+    }
+
+    It 'Example 7 of Set-RestIntegration works as written, with the placeholders it names deleted' -Skip:(-not $HasAwsCli) {
+        $shop = New-MotoShop -Name 'empty-skeleton' -Endpoint $Endpoint
+        $file = Join-Path $TestDrive 'integration.json'
+        aws apigateway put-integration --generate-cli-skeleton > $file
+        # In integration.json, fill in restApiId, resourceId, httpMethod, type, integrationHttpMethod and uri ...
+        $s = Get-Content $file -Raw | ConvertFrom-Json
+        $s.restApiId = $shop.RestApiId; $s.resourceId = $shop.PetsId; $s.httpMethod = 'GET'
+        $s.type = 'HTTP'; $s.integrationHttpMethod = 'GET'; $s.uri = 'https://pets.example.com/pets'
+        # ... then delete the skeleton's placeholders the help names.
+        foreach ($name in 'timeoutInMillis', 'tlsConfig', 'connectionType', 'contentHandling', 'responseTransferMode') { $s.PSObject.Properties.Remove($name) }
+        $s.requestParameters.PSObject.Properties.Remove('KeyName')
+        $s.requestTemplates.PSObject.Properties.Remove('KeyName')
+        $s.cacheKeyParameters = @()
+        $s | ConvertTo-Json -Depth 5 | Set-Content $file
+
+        $result = @(Get-Content $file -Raw | ConvertFrom-Json | Set-RestIntegration -EndpointUrl $Endpoint)
+
+        $result | Should -HaveCount 1
+        $result[0].Type | Should -BeExactly 'HTTP'
+        $result[0].ResourcePath | Should -BeExactly '/pets'
+        $stored = Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint
+        $stored.uri | Should -BeExactly 'https://pets.example.com/pets'
+    }
+
+    It 'refuses the skeleton with its placeholders left in: they are values, not blanks' -Skip:(-not $HasAwsCli) {
+        $shop = New-MotoShop -Name 'empty-placeholders' -Endpoint $Endpoint
+        $s = (aws apigateway put-integration --generate-cli-skeleton) -join "`n" | ConvertFrom-Json
+        $s.restApiId = $shop.RestApiId; $s.resourceId = $shop.PetsId; $s.httpMethod = 'GET'
+        $s.type = 'HTTP'; $s.integrationHttpMethod = 'GET'; $s.uri = 'https://pets.example.com/pets'
+        $run = Invoke-Apply @($s)
+        $run.Output | Should -HaveCount 0
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'SetRestIntegrationInvalidDefinition,IntegrationTools.Commands.SetRestIntegrationCommand'
+        $run.Errors[0].ToString() | Should -Not -Match 'IT0003'
+        Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod GET -Endpoint $Endpoint | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-RestIntegration output re-applied' {
+
+    BeforeAll {
+        $source = New-ShopWithEveryKind 'round-source'
+        $kinds = @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint)
+    }
+
+    It 'covers every kind of REST integration moto stores' {
+        @($kinds.Type | Sort-Object -Unique) | Should -Be @('AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK')
+        $kinds | Should -HaveCount 6
+    }
+
+    It 'is Unchanged as it is (<Case>)' -ForEach @(
+        @{ Case = 'the objects themselves'; Copy = { param($items) $items } }
+        @{ Case = 'ConvertTo-Json | ConvertFrom-Json'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'Export-Csv | Import-Csv'; Copy = { param($items) $file = Join-Path $TestDrive 'integrations.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $copies = @(& $Copy $kinds)
+        $copies | Should -HaveCount 6
+        $run = Invoke-Apply $copies -Parameters @{ Verbose = $false }
+        $run.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        @($run.Output.Outcome | Sort-Object -Unique) | Should -Be @('Unchanged')
+        $run.Output | Should -HaveCount 6
+    }
+
+    It 'writes the maps and lists as JSON cells that read back, and the alias columns Path and Method' {
+        $file = Join-Path $TestDrive 'audit.csv'
+        $kinds | Export-Csv -LiteralPath $file -NoTypeInformation
+        $rows = @(Import-Csv -LiteralPath $file)
+        $get = $rows | Where-Object { $_.HttpMethod -eq 'GET' -and $_.ResourcePath -eq '/pets' }
+        $get.Path | Should -BeExactly '/pets'
+        $get.Method | Should -BeExactly 'GET'
+        ($get.RequestParameters | ConvertFrom-Json).'integration.request.querystring.term' | Should -BeExactly 'method.request.querystring.q'
+        $cacheKeys = @(($kinds | Where-Object { $_.HttpMethod -eq 'GET' -and $_.ResourcePath -eq '/pets' }).CacheKeyParameters)
+        $get.CacheKeyParameters | Should -BeExactly $(if ($cacheKeys.Count) { ConvertTo-Json -InputObject $cacheKeys -Compress } else { '' })
+        # A fresh output object given two cache key parameters (moto does not keep them): its list is written as JSON.
+        $made = Get-RestIntegration -RestApiId $source.RestApiId -ResourcePath /pets -HttpMethod GET -EndpointUrl $Endpoint
+        $made.CacheKeyParameters.Clear()
+        $made.CacheKeyParameters.AddRange([string[]] @('method.request.querystring.q', 'method.request.header.x-trace'))
+        ($made | Export-Csv -LiteralPath (Join-Path $TestDrive 'list.csv') -NoTypeInformation)
+        (Import-Csv -LiteralPath (Join-Path $TestDrive 'list.csv')).CacheKeyParameters | Should -BeExactly '["method.request.querystring.q","method.request.header.x-trace"]'
+        ($rows | Where-Object Type -EQ 'AWS_PROXY').RequestParameters | Should -BeExactly ''
+    }
+
+    It 'copies the integrations to another API with the same paths (<Case>), then is Unchanged there' -ForEach @(
+        @{ Case = 'Get- output'; Copy = { param($items) $items } }
+        @{ Case = 'JSON'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'CSV'; Copy = { param($items) $file = Join-Path $TestDrive 'copy.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $target = New-MotoShop -Name "round-target-$Case" -Endpoint $Endpoint
+        $first = Invoke-Apply @(& $Copy $kinds) -Parameters @{ RestApiId = $target.RestApiId }
+        $first.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        @($first.Output.Outcome | Sort-Object -Unique) | Should -Be @('Created')
+        @($first.Output.RestApiId | Sort-Object -Unique) | Should -Be @($target.RestApiId)
+        $copied = @(Get-RestIntegration -RestApiId $target.RestApiId -EndpointUrl $Endpoint)
+        ($copied | ForEach-Object { "$($_.ResourcePath) $($_.HttpMethod) $($_.Type) $($_.Uri)" } | Sort-Object) |
+            Should -Be ($kinds | ForEach-Object { "$($_.ResourcePath) $($_.HttpMethod) $($_.Type) $($_.Uri)" } | Sort-Object)
+        $again = Invoke-Apply @(& $Copy $kinds) -Parameters @{ RestApiId = $target.RestApiId }
+        @($again.Output.Outcome | Sort-Object -Unique) | Should -Be @('Unchanged')
+        # The source API was not touched: its integrations are as they were.
+        @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint).Count | Should -Be 6
+    }
+}
+
+Describe 'Get-ApiIntegration output read back' {
+
+    It 'is checked without unknown fields after <Case>' -ForEach @(
+        @{ Case = 'ConvertTo-Json | ConvertFrom-Json'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
+        @{ Case = 'Export-Csv | Import-Csv'; Copy = { param($items) $file = Join-Path $TestDrive 'api.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+    ) {
+        $orders = New-OrdersHttpApi -Name "round-http-$Case" -Endpoint $Endpoint
+        $copies = @(& $Copy @(Get-ApiIntegration -ApiId $orders.ApiId -EndpointUrl $Endpoint))
+        $copies | Should -HaveCount 2
+        $copies[0].PSObject.Properties.Name | Should -Contain 'Uri'
+        $findings = @($copies | Test-ApiIntegration -EndpointUrl $Endpoint)
+        @($findings | Where-Object { $_.RuleId -like 'IT000*' }) | Should -HaveCount 0
+    }
+}
