@@ -142,6 +142,8 @@ public sealed class RetryTests
         Assert.False(ex.Ambiguous);
         Assert.Equal(3, ex.Attempts);
         Assert.Contains("Gave up after 3 attempts: a connection failure ×3.", ex.Message);
+        // The transport's own text ("Connection refused") ends as a sentence before the summary.
+        Assert.Matches(@"[^.?!][.?!] Gave up after 3 attempts", ex.Message);
     }
 
     [Fact]

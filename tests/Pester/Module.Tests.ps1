@@ -301,6 +301,17 @@ Describe 'Tab completion' {
         @($ids | Where-Object { $_.CompletionText -ceq $store.PetId -and $_.ListItemText.Contains('/pets/{id}') }) | Should -HaveCount 1
     }
 
+    It 'names a resource without methods plainly in the tooltip (the root: "/ (resource <id>)")' {
+        $store = New-PetStore -Name 'completion-root'
+        $root = @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourcePath /" | Where-Object CompletionText -CEQ '/')
+        $root | Should -HaveCount 1
+        $root[0].ToolTip | Should -BeExactly "/ (resource $($store.RootId))"
+        $withMethods = @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourcePath /pets" | Where-Object CompletionText -CEQ '/pets')
+        $withMethods[0].ToolTip | Should -Match '^/pets \(resource \w+; [A-Z, ]+\)$'
+        $byId = @(Get-Completion "Get-RestIntegration -EndpointUrl $Endpoint -RestApiId $($store.RestApiId) -ResourceId " | Where-Object CompletionText -CEQ $store.RootId)
+        $byId[0].ToolTip | Should -BeExactly '/'
+    }
+
     It 'completes -ApiId and -IntegrationId with the ids of HTTP and WebSocket APIs and their integrations' {
         $api = New-MotoApi -Name 'completion-v2'
         $integration = New-MotoApiIntegration -ApiId $api -Body @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = 'https://c.example.com'; payloadFormatVersion = '1.0' }

@@ -41,8 +41,10 @@ Describe 'Session errors' {
                 Should -Throw -ErrorId 'SessionNoRegion,IntegrationTools.Commands.GetApiIntegrationCommand' -PassThru
             $thrown.FullyQualifiedErrorId | Should -BeExactly 'SessionNoRegion,IntegrationTools.Commands.GetApiIntegrationCommand'
             $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $thrown.Exception.Message | Should -BeLike '*-Region*'
-            $thrown.Exception.Message | Should -BeLike '*AWS_REGION*'
+            $thrown.Exception.Message | Should -BeLike 'No AWS region was specified*'
+            $thrown.ErrorDetails.RecommendedAction | Should -BeLike '*-Region*'
+            $thrown.ErrorDetails.RecommendedAction | Should -BeLike '*AWS_REGION*'
+            $thrown.Exception.Message | Should -Not -BeLike "*$($thrown.ErrorDetails.RecommendedAction)*" -Because 'what went wrong and how to fix it are said once each'
         }
     }
 
@@ -78,7 +80,12 @@ Describe 'Session errors' {
             @{ Way = 'AWS_PROFILE' }
             @{ Way = '~/.aws/config' }
         ) {
-            $noCredentials.Exception.Message.Contains($Way) | Should -BeTrue -Because "the message should name $Way"
+            $noCredentials.ErrorDetails.RecommendedAction.Contains($Way) | Should -BeTrue -Because "the recommendation should name $Way"
+        }
+
+        It 'says what went wrong in the message and how to fix it in the recommendation, each once' {
+            $noCredentials.Exception.Message | Should -BeLike 'No AWS credentials were found*'
+            $noCredentials.Exception.Message | Should -Not -BeLike '*-ProfileName*'
         }
     }
 

@@ -32,8 +32,20 @@ namespace IntegrationTools.Completers
 
         protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
             new RestApiService(client).GetResourcesAsync(restApiId, ct).GetAwaiter().GetResult()
-                .Select(r => new Candidate(r.Path, null, $"{r.Path} (resource {r.ResourceId}; {string.Join(", ", r.HttpMethods)})"))
+                .Select(r => new Candidate(r.Path, null, ResourceTips.For(r.Path, r.ResourceId, r.HttpMethods)))
                 .ToList();
+    }
+
+    /// <summary>The tooltips of resource candidates: "/pets (resource abc123; GET, POST)", "/ (resource abc123)".</summary>
+    internal static class ResourceTips
+    {
+        public static string For(string path, string? resourceId, IReadOnlyCollection<string> methods)
+        {
+            var parts = new List<string>();
+            if (resourceId != null) parts.Add("resource " + resourceId);
+            if (methods.Count > 0) parts.Add(string.Join(", ", methods));
+            return parts.Count == 0 ? path : $"{path} ({string.Join("; ", parts)})";
+        }
     }
 
     /// <summary>-ResourceId: the resources of the REST API named by -RestApiId, with their paths.</summary>
@@ -43,7 +55,7 @@ namespace IntegrationTools.Completers
 
         protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
             new RestApiService(client).GetResourcesAsync(restApiId, ct).GetAwaiter().GetResult()
-                .Select(r => new Candidate(r.ResourceId, r.Path, $"{r.Path} ({string.Join(", ", r.HttpMethods)})"))
+                .Select(r => new Candidate(r.ResourceId, r.Path, ResourceTips.For(r.Path, null, r.HttpMethods)))
                 .ToList();
     }
 

@@ -26,6 +26,15 @@ namespace IntegrationTools.Session
 
         private static readonly Regex RegionPattern = new Regex("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$", RegexOptions.CultureInvariant);
 
+        // What went wrong (the message) and how to fix it (the recommended action) are said once each.
+        private const string NoCredentialsFound =
+            "No AWS credentials were found: no session parameter, shell default, environment variable, profile or " +
+            "instance role supplied them.";
+
+        private const string NoRegionFound =
+            "No AWS region was specified: no -Region, shell default, AWS_REGION or AWS_DEFAULT_REGION variable or profile " +
+            "region was found.";
+
         private const string CredentialHelp =
             "Provide credentials in one of these ways: -ProfileName (with -ProfileLocation for a file elsewhere than ~/.aws), " +
             "-AccessKey and -SecretKey (and -SessionToken for temporary keys), -Credential with an object from Get-AWSCredential, " +
@@ -126,10 +135,9 @@ namespace IntegrationTools.Session
             }
             catch (Exception ex) when (!(ex is SessionException))
             {
-                throw new SessionException(SessionProblem.NoCredentials, "No AWS credentials were found. " + CredentialHelp,
-                    CredentialHelp, ex);
+                throw new SessionException(SessionProblem.NoCredentials, NoCredentialsFound, CredentialHelp, ex);
             }
-            throw new SessionException(SessionProblem.NoCredentials, "No AWS credentials were found. " + CredentialHelp, CredentialHelp);
+            throw new SessionException(SessionProblem.NoCredentials, NoCredentialsFound, CredentialHelp);
         }
 
         private string ResolveRegion(SessionOptions o, CredentialProfile? profile, out string source)
@@ -160,7 +168,7 @@ namespace IntegrationTools.Session
                 }
             }
             if (region == null)
-                throw new SessionException(SessionProblem.NoRegion, "No AWS region was specified. " + RegionHelp, RegionHelp);
+                throw new SessionException(SessionProblem.NoRegion, NoRegionFound, RegionHelp);
             if (!RegionPattern.IsMatch(region))
                 throw new SessionException(SessionProblem.InvalidRegion,
                     $"'{region}' (from {source}) is not an AWS region name.",

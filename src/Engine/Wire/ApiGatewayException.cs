@@ -43,7 +43,14 @@ namespace IntegrationTools.Wire
         public bool Ambiguous { get; internal set; }
 
         public override string Message =>
-            Attempts > 1 ? $"{base.Message} Gave up after {Attempts} attempts: {AttemptSummary}." : base.Message;
+            Attempts > 1 ? $"{Sentence(base.Message)} Gave up after {Attempts} attempts: {AttemptSummary}." : base.Message;
+
+        /// <summary>The text as a sentence: a full stop is added unless it already ends with one (or ? or !).</summary>
+        private static string Sentence(string text)
+        {
+            var trimmed = text.TrimEnd();
+            return trimmed.Length == 0 || ".?!".IndexOf(trimmed[trimmed.Length - 1]) >= 0 ? trimmed : trimmed + ".";
+        }
     }
 
     /// <summary>The service answered with an error: its code (x-amzn-ErrorType), message and request id.</summary>
