@@ -1,3 +1,4 @@
+using IntegrationTools.RuleDocs;
 using IntegrationTools.Rules;
 
 namespace IntegrationTools.Engine.Tests;

@@ -99,7 +99,7 @@ sealed class ModuleLayout(string repo, string bin, string output)
     {
         var result = IntegrationTools.Help.HelpCompiler.Compile(docs, enUs);
         // about_IntegrationTools_Rules comes from the rule catalog itself, so the topic and the rules never drift.
-        File.WriteAllText(Path.Combine(enUs, "about_IntegrationTools_Rules.help.txt"), IntegrationTools.Rules.RuleCatalogDocument.ToHelpText(),
+        File.WriteAllText(Path.Combine(enUs, "about_IntegrationTools_Rules.help.txt"), IntegrationTools.RuleDocs.RuleCatalogDocument.ToHelpText(),
             new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         Console.WriteLine($"Help: {result.Commands.Count} cmdlet pages and {result.AboutTopics.Count + 1} about topics compiled into {enUs}");
     }

@@ -5,9 +5,10 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using IntegrationTools.Definitions;
+using IntegrationTools.Rules;
 using IntegrationTools.Validation;
 
-namespace IntegrationTools.Rules
+namespace IntegrationTools.RuleDocs
 {
     /// <summary>
     /// The rule catalog written out for people: docs/rules.md (a markdown table and a section per rule) and the help
@@ -69,7 +70,7 @@ namespace IntegrationTools.Rules
             var entries = Entries();
             var md = new StringBuilder();
             md.Append("# IntegrationTools rules\n\n");
-            md.Append("Generated from the rule catalog (src/Engine/Rules) by `RuleCatalogDocument`; a test fails when this file and the\n");
+            md.Append("Generated from the rule catalog (src/Engine/Rules) by `RuleCatalogDocument` (tools/RuleDocs); a test fails when this file and the\n");
             md.Append("catalog differ. To refresh it, run the engine tests with `UPDATE_RULES_DOC=1`.\n\n");
             md.Append("Test-ApiIntegration runs these rules, and the changing cmdlets run them before they send anything: an Error\n");
             md.Append("finding stops the request, a Warning is shown and the request goes ahead. The IT3xxx rules need the account:\n");
