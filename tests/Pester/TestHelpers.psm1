@@ -7,6 +7,8 @@
       New-PetStore, New-OrdersHttpApi, ... fixtures written into moto over plain HTTP, independent of the cmdlets
       Invoke-Captured, Get-HostText        what a command wrote, stream by stream; what it wrote to the host (-WhatIf)
       Invoke-WithCapturingHost             a script run in a runspace whose host keeps all it was given ($Host.UI too)
+      Open-CapturingRunspace,              the same runspace kept for several scripts, as one console
+        Invoke-InCapturingRunspace
       Invoke-WithoutHost                   a script run where nobody can answer a prompt (confirmation)
       Find-AwsCli, Invoke-AwsCli,          the AWS CLI against moto, and what it prints compared with the cmdlets' objects
         Get-AwsCliMismatch
@@ -626,7 +628,10 @@ function Invoke-MotoRequest {
         [Parameter(Position = 2)]
         [object] $Body,
 
-        [string] $Endpoint = $script:MotoEndpoint
+        [string] $Endpoint = $script:MotoEndpoint,
+
+        # moto keeps each region apart: the region of the credential scope.
+        [string] $Region = 'us-east-1'
     )
     if (-not $Endpoint) { throw 'No moto endpoint: pass -Endpoint or call Start-MotoServer first.' }
     $ProgressPreference = 'SilentlyContinue'
@@ -634,7 +639,7 @@ function Invoke-MotoRequest {
     $request = @{
         Uri             = $Endpoint.TrimEnd('/') + $Path
         Method          = $Method
-        Headers         = @{ Authorization = "AWS4-HMAC-SHA256 Credential=testing/$date/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0" }
+        Headers         = @{ Authorization = "AWS4-HMAC-SHA256 Credential=testing/$date/$Region/apigateway/aws4_request, SignedHeaders=host, Signature=0" }
         UseBasicParsing = $true
         TimeoutSec      = 30
         ErrorAction     = 'Stop'
@@ -1295,6 +1300,77 @@ namespace IntegrationToolsPesterHost
 '@
 }
 
+function Open-CapturingRunspace {
+    <#
+    .SYNOPSIS
+        A runspace of this process whose host keeps everything written to it, with the built module imported; pass it
+        to Invoke-InCapturingRunspace for each script and Dispose() its Runspace at the end.
+    .DESCRIPTION
+        Unlike Invoke-WithCapturingHost, the runspace lives on: variables and the location set by one script are there
+        for the next, as in a console. -Width sets the host's buffer width (what format views wrap to).
+    #>
+    [CmdletBinding()]
+    param([int] $Width = 160)
+    Initialize-CapturingHost
+    $capturingHost = New-Object IntegrationToolsPesterHost.CapturingHost
+    $capturingHost.UI.RawUI.BufferSize = New-Object System.Management.Automation.Host.Size ($Width, 3000)
+    $state = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    if ($script:IsWindowsHost) { $state.ExecutionPolicy = [Microsoft.PowerShell.ExecutionPolicy]::Bypass }
+    $runspace = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace($capturingHost, $state)
+    $runspace.Open()
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $runspace
+        $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModulePath)).AddParameter('ErrorAction', 'Stop')
+        $null = $shell.Invoke()
+    }
+    finally {
+        $shell.Dispose()
+    }
+    return [pscustomobject]@{ Runspace = $runspace; Host = $capturingHost }
+}
+
+function Invoke-InCapturingRunspace {
+    <#
+    .SYNOPSIS
+        Runs a script in a runspace of Open-CapturingRunspace as if typed at its prompt (the output goes through
+        Out-Default to the host); returns Errors (the error stream, and the error that ended the script if one did),
+        Terminating and HostText (only what this script wrote, without VT codes).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [object] $Session,
+        [Parameter(Mandatory)] [string] $Script
+    )
+    $start = $Session.Host.Text.Length
+    $shell = [powershell]::Create()
+    try {
+        $shell.Runspace = $Session.Runspace
+        $null = $shell.AddScript($Script).AddCommand('Out-Default')
+        $terminating = $null
+        try {
+            $null = $shell.Invoke()
+        }
+        catch {
+            $terminating = $_.Exception
+            while ($terminating -is [System.Management.Automation.MethodInvocationException] -and $terminating.InnerException) { $terminating = $terminating.InnerException }
+        }
+        $errors = @($shell.Streams.Error)
+        if ($terminating) {
+            if ($terminating -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $terminating.ErrorRecord }
+            else { $errors += New-Object System.Management.Automation.ErrorRecord ($terminating, 'CapturingHostTerminating', 'NotSpecified', $null) }
+        }
+        return [pscustomobject]@{
+            Errors      = $errors
+            Terminating = $terminating
+            HostText    = $Session.Host.Text.Substring($start) -replace '\x1b\[[0-9;?]*[ -/]*[@-~]', ''
+        }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
 function Invoke-WithCapturingHost {
     <#
     .SYNOPSIS
@@ -1539,6 +1615,7 @@ Export-ModuleMember -Function @(
     'Import-BuiltModule'
     'Invoke-AwsCli'
     'Invoke-Captured'
+    'Invoke-InCapturingRunspace'
     'Invoke-MotoRequest'
     'Invoke-PowerShellProcess'
     'Invoke-WithCapturingHost'
@@ -1554,6 +1631,7 @@ Export-ModuleMember -Function @(
     'New-MotoVpcLink'
     'New-OrdersHttpApi'
     'New-PetStore'
+    'Open-CapturingRunspace'
     'Reset-MotoServer'
     'Restore-TestAwsEnvironment'
     'Set-MotoIntegration'
