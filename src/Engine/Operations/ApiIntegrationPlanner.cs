@@ -76,7 +76,13 @@ namespace IntegrationTools.Operations
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (!findings.Any(f => f.Severity == Severity.Error))
             {
-                findings.AddRange(RuleCatalog.Check(merged, context));
+                // Only problems the update brings in are reported: what is already so on the service (an emulator's
+                // default out of range, say) does not block re-applying it or a change elsewhere.
+                var before = ApiIntegrationDefinition.FromIntegration(current);
+                before.ApiId = api.ApiId;
+                before.IntegrationId = integrationId;
+                var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(RestIntegrationPlanner.Key));
+                findings.AddRange(RuleCatalog.Check(merged, context).Where(f => !existing.Contains(RestIntegrationPlanner.Key(f))));
                 var linkChanged = changes != null && (changes.ConnectionId != null || changes.ConnectionType != null);
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
