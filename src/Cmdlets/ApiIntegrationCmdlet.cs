@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using IntegrationTools.Models;
 using IntegrationTools.Operations;
@@ -36,6 +37,10 @@ namespace IntegrationTools.Commands
         /// </summary>
         protected bool Confirmed(string target, WireRequest request, bool force) =>
             force && !WhatIfRequested ? true : ShouldSend(target, request);
+
+        /// <summary>ShouldProcess with every request a plan sends (the integration's, then its routes'), one per line.</summary>
+        protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
+            requests.Count == 1 ? ShouldSend(target, requests[0]) : ShouldProcess(target, string.Join(System.Environment.NewLine, requests.Select(r => r.Preview())));
 
         /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>
         protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix)

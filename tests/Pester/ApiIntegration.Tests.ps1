@@ -2,7 +2,8 @@
 
 # New-, Set- and Remove-ApiIntegration and New-, Get- and Remove-ApiIntegrationResponse (WebSocket APIs) against a
 # local moto server: every parameter set on its protocol and refused on the other, every pipeline form, -WhatIf,
-# Outcome, the route guard, and what the AWS CLI reads of what New-ApiIntegration wrote.
+# Outcome, the route guard, route keys and how a definition finds its integration (route keys, backend; ambiguity,
+# AlreadyExists), and what the AWS CLI reads of what New-ApiIntegration wrote.
 
 BeforeDiscovery {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -467,10 +468,10 @@ Describe 'New-ApiIntegration' {
             $text | Should -Not -Match 'What if:'
         }
 
-        It 'says Created; Get-ApiIntegration output says nothing, and pipes back in as a definition' {
+        It 'says Created; Get-ApiIntegration output says nothing, and pipes back in as a definition (-Force: a second one like it)' {
             $api = New-MotoApi -Name 'apply-new' -Endpoint $Endpoint
             "$((New-ApiIntegration -ApiId $api -Url https://new.example.com -EndpointUrl $Endpoint).Outcome)" | Should -Be 'Created'
-            $copied = @(Get-ApiIntegration $api -EndpointUrl $Endpoint | New-ApiIntegration -EndpointUrl $Endpoint)
+            $copied = @(Get-ApiIntegration $api -EndpointUrl $Endpoint | New-ApiIntegration -Force -EndpointUrl $Endpoint)
             $copied | Should -HaveCount 1
             "$($copied[0].Outcome)" | Should -Be 'Created'
             $listed = @(Get-ApiIntegration $api -EndpointUrl $Endpoint)
@@ -598,6 +599,179 @@ Describe 'Set-ApiIntegration' {
             $changed.Output[0].TimeoutInMillis | Should -Be 8000
             @($changed.Verbose | Where-Object { $_.EndsWith('Updated (it differed in TimeoutInMillis).') }) | Should -Not -BeNullOrEmpty
             (Get-MotoApiIntegration -ApiId $api -IntegrationId $id -Endpoint $Endpoint).timeoutInMillis | Should -Be 8000
+        }
+    }
+}
+
+Describe 'Route keys and identity' {
+
+    BeforeAll {
+        # The requests that change something, from the wire log a -Verbose run writes.
+        function Get-Write($Run) { @($Run.Verbose | Where-Object { $_ -match '^(POST|PUT|PATCH|DELETE) ' }) }
+        function Get-MotoRouteList([string] $ApiId) { @((Invoke-MotoRequest GET "/v2/apis/$ApiId/routes" -Endpoint $Endpoint).items) }
+    }
+
+    It 'New-ApiIntegration -RouteKey creates the routes, targeting the new integration; Get-ApiIntegration shows them' {
+        $api = New-MotoApi -Name 'routes-new' -Endpoint $Endpoint
+        $created = New-ApiIntegration -ApiId $api -Url https://orders.example.com -RouteKey 'GET /orders', 'POST /orders' -EndpointUrl $Endpoint
+        "$($created.Outcome)" | Should -Be 'Created'
+        @($created.RouteKeys) | Should -Be @('GET /orders', 'POST /orders')
+        $routes = Get-MotoRouteList $api
+        $routes | Should -HaveCount 2
+        $routes | ForEach-Object { $_.target | Should -BeExactly "integrations/$($created.IntegrationId)" }
+        $listed = Get-ApiIntegration -ApiId $api -EndpointUrl $Endpoint
+        @($listed.RouteKeys) | Should -Be @('GET /orders', 'POST /orders')
+        @((Get-ApiIntegration -ApiId $api -IntegrationId $created.IntegrationId -EndpointUrl $Endpoint).RouteKeys) | Should -Be @('GET /orders', 'POST /orders')
+        ($listed | Format-List | Out-String) | Should -Match 'RouteKeys\s*:\s*GET /orders, POST /orders'
+    }
+
+    It 'Set-ApiIntegration -RouteKey re-targets a route from another integration, then sends nothing' {
+        $seed = New-SeededHttpApi 'routes-retarget'
+        $route = New-MotoRoute -ApiId $seed.Api -RouteKey 'GET /orders' -IntegrationId $seed.Lambda -Endpoint $Endpoint
+        $run = Invoke-Captured { Set-ApiIntegration -ApiId $seed.Api -IntegrationId $seed.Http -RouteKey 'GET /orders', '$default' -PassThru -EndpointUrl $Endpoint -Verbose }
+        $run.Errors | Should -HaveCount 0
+        "$($run.Output[0].Outcome)" | Should -Be 'Updated'
+        @(Get-Write $run | ForEach-Object { ($_ -split ' ')[0] } | Sort-Object) | Should -Be @('PATCH', 'POST')
+        (Invoke-MotoRequest GET "/v2/apis/$($seed.Api)/routes/$route" -Endpoint $Endpoint).target | Should -BeExactly "integrations/$($seed.Http)"
+        @(Get-ApiIntegration -ApiId $seed.Api -IntegrationId $seed.Http -EndpointUrl $Endpoint).RouteKeys | Should -Be @('$default', 'GET /orders')
+        (Get-ApiIntegration -ApiId $seed.Api -IntegrationId $seed.Lambda -EndpointUrl $Endpoint).RouteKeys.Count | Should -Be 0
+        $again = Invoke-Captured { Set-ApiIntegration -ApiId $seed.Api -IntegrationId $seed.Http -RouteKey 'GET /orders', '$default' -PassThru -EndpointUrl $Endpoint -Verbose }
+        "$($again.Output[0].Outcome)" | Should -Be 'Unchanged'
+        Get-Write $again | Should -HaveCount 0
+    }
+
+    It 'shows the route requests with -WhatIf, the new integration''s id as {integrationId}, and sends nothing' {
+        $api = New-MotoApi -Name 'routes-whatif' -Endpoint $Endpoint
+        $text = Get-HostText { New-ApiIntegration -ApiId $api -Url https://whatif.example.com -RouteKey 'GET /w' -WhatIf -EndpointUrl $Endpoint }
+        $text | Should -Match ([regex]::Escape('POST /v2/apis/' + $api + '/routes'))
+        $text | Should -Match ([regex]::Escape('"target":"integrations/{integrationId}"'))
+        Get-MotoRouteList $api | Should -HaveCount 0
+        Get-MotoApiIntegrationList -ApiId $api -Endpoint $Endpoint | Should -HaveCount 0
+    }
+
+    Context 'a definition without IntegrationId' {
+
+        It 'is matched by its route keys: Updated with only the differing members sent' {
+            $seed = New-SeededHttpApi 'match-route'
+            $null = New-MotoRoute -ApiId $seed.Api -RouteKey 'ANY /orders/{proxy+}' -IntegrationId $seed.Http -Endpoint $Endpoint
+            $definition = @{ ApiId = $seed.Api; RouteKeys = @('ANY /orders/{proxy+}'); IntegrationType = 'HTTP_PROXY'; IntegrationMethod = 'ANY'
+                IntegrationUri = 'https://orders-v2.example.com/{proxy}'; PayloadFormatVersion = '1.0'; Description = 'orders http'; TimeoutInMillis = 20000 }
+            $run = Invoke-Captured { $definition | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            $run.Errors | Should -HaveCount 0
+            $run.Output | Should -HaveCount 1
+            "$($run.Output[0].Outcome)" | Should -Be 'Updated'
+            $run.Output[0].IntegrationId | Should -BeExactly $seed.Http
+            $writes = @(Get-Write $run)
+            $writes | Should -HaveCount 1
+            $writes[0] | Should -BeLike "PATCH */v2/apis/$($seed.Api)/integrations/$($seed.Http)"
+            ($run.Verbose -join "`n") | Should -Match 'it differed in IntegrationUri\)'
+            Get-MotoApiIntegrationList -ApiId $seed.Api -Endpoint $Endpoint | Should -HaveCount 2
+            (Get-MotoApiIntegration -ApiId $seed.Api -IntegrationId $seed.Http -Endpoint $Endpoint).integrationUri | Should -BeExactly 'https://orders-v2.example.com/{proxy}'
+            $again = Invoke-Captured { $definition | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            "$($again.Output[0].Outcome)" | Should -Be 'Unchanged'
+            Get-Write $again | Should -HaveCount 0
+        }
+
+        It 'is matched by its backend when it names no route keys: Unchanged, or Updated; a new backend is Created' {
+            $seed = New-SeededHttpApi 'match-backend'
+            $same = @{ ApiId = $seed.Api; IntegrationType = 'AWS_PROXY'; IntegrationUri = $OrdersFunction; PayloadFormatVersion = '2.0' }
+            $described = @{ ApiId = $seed.Api; IntegrationType = 'AWS_PROXY'; IntegrationUri = $OrdersFunction; Description = 'orders v2' }
+            $other = @{ ApiId = $seed.Api; IntegrationType = 'HTTP_PROXY'; IntegrationUri = 'https://billing.example.com'; IntegrationMethod = 'ANY'; PayloadFormatVersion = '1.0' }
+            $run = Invoke-Captured { $same, $described, $other | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            $run.Errors | Should -HaveCount 0
+            @($run.Output | ForEach-Object { "$($_.Outcome)" }) | Should -Be @('Unchanged', 'Updated', 'Created')
+            $run.Output[0].IntegrationId | Should -BeExactly $seed.Lambda
+            $run.Output[1].IntegrationId | Should -BeExactly $seed.Lambda
+            (Get-MotoApiIntegration -ApiId $seed.Api -IntegrationId $seed.Lambda -Endpoint $Endpoint).description | Should -BeExactly 'orders v2'
+            Get-MotoApiIntegrationList -ApiId $seed.Api -Endpoint $Endpoint | Should -HaveCount 3
+        }
+
+        It 'matching several integrations is one error naming them, and nothing is sent (<Case>)' -ForEach @(
+            @{ Case = 'by backend'; Routes = $false }
+            @{ Case = 'by route keys'; Routes = $true }
+        ) {
+            $api = New-MotoApi -Name "ambiguous-$Routes" -Endpoint $Endpoint
+            $body = @{ integrationType = 'HTTP_PROXY'; integrationUri = 'https://twice.example.com'; integrationMethod = 'ANY'; payloadFormatVersion = '1.0' }
+            $first = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body $body
+            $second = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body $body
+            $definition = @{ ApiId = $api; IntegrationType = 'HTTP_PROXY'; IntegrationUri = 'https://twice.example.com'; Description = 'which one?' }
+            if ($Routes) {
+                $null = New-MotoRoute -ApiId $api -RouteKey 'GET /a' -IntegrationId $first -Endpoint $Endpoint
+                $null = New-MotoRoute -ApiId $api -RouteKey 'GET /b' -IntegrationId $second -Endpoint $Endpoint
+                $definition['RouteKeys'] = @('GET /a', 'GET /b')
+            }
+            $run = Invoke-Captured { $definition | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            $run.Output | Should -HaveCount 0
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'SetApiIntegrationAmbiguous,IntegrationTools.Commands.SetApiIntegrationCommand'
+            $run.Errors[0].Exception.Message | Should -BeLike "*$first*"
+            $run.Errors[0].Exception.Message | Should -BeLike "*$second*"
+            $run.Errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*IntegrationId*'
+            Get-Write $run | Should -HaveCount 0
+            Get-MotoApiIntegrationList -ApiId $api -Endpoint $Endpoint | ForEach-Object { $_.PSObject.Properties['description'].Value | Should -BeNullOrEmpty }
+        }
+    }
+
+    Context 'New-ApiIntegration when an equivalent integration exists' {
+
+        It 'writes NewApiIntegrationAlreadyExists naming it and creates nothing; -Force creates another' {
+            $seed = New-SeededHttpApi 'already'
+            $run = Invoke-Captured { New-ApiIntegration -ApiId $seed.Api -Url 'https://orders.example.com/{proxy}' -EndpointUrl $Endpoint -Verbose }
+            $run.Output | Should -HaveCount 0
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'NewApiIntegrationAlreadyExists,IntegrationTools.Commands.NewApiIntegrationCommand'
+            $run.Errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+            $run.Errors[0].Exception.Message | Should -BeLike "*integration/$($seed.Http)*"
+            $run.Errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*-Force*'
+            Get-Write $run | Should -HaveCount 0
+            $forced = @(New-ApiIntegration -ApiId $seed.Api -Url 'https://orders.example.com/{proxy}' -Force -EndpointUrl $Endpoint)
+            "$($forced[0].Outcome)" | Should -Be 'Created'
+            $forced[0].IntegrationId | Should -Not -Be $seed.Http
+            Get-MotoApiIntegrationList -ApiId $seed.Api -Endpoint $Endpoint | Should -HaveCount 3
+        }
+
+        It 'matches by route keys too: a definition whose route targets an integration already exists' {
+            $seed = New-SeededHttpApi 'already-route'
+            $null = New-MotoRoute -ApiId $seed.Api -RouteKey 'POST /orders' -IntegrationId $seed.Lambda -Endpoint $Endpoint
+            $run = Invoke-Captured { New-ApiIntegration -ApiId $seed.Api -Url 'https://fresh.example.com' -RouteKey 'POST /orders' -EndpointUrl $Endpoint }
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].Exception.Message | Should -BeLike "*'POST /orders'*integration/$($seed.Lambda)*"
+            # Two definitions of one pipeline: the second is like the first, which the pipeline created.
+            $twice = Invoke-Captured { 1..2 | ForEach-Object { @{ ApiId = $seed.Api; IntegrationType = 'HTTP_PROXY'; IntegrationUri = 'https://once.example.com'; IntegrationMethod = 'ANY' } } | New-ApiIntegration -EndpointUrl $Endpoint }
+            $twice.Output | Should -HaveCount 1
+            $twice.Errors | Should -HaveCount 1
+            $twice.Errors[0].Exception.Message | Should -BeLike "*integration/$($twice.Output[0].IntegrationId)*"
+        }
+    }
+
+    Context 'Set-ApiIntegration with definitions from the pipeline' {
+
+        It 'takes edited Get-ApiIntegration output: Updated with the edit, the others Unchanged' {
+            $seed = New-SeededHttpApi 'set-edited'
+            $items = @(Get-ApiIntegration -ApiId $seed.Api -EndpointUrl $Endpoint)
+            ($items | Where-Object IntegrationId -EQ $seed.Http).TimeoutInMillis = 9000
+            $run = Invoke-Captured { $items | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            $run.Errors | Should -HaveCount 0
+            ($run.Output | Where-Object IntegrationId -EQ $seed.Http).Outcome | Should -Be 'Updated'
+            ($run.Output | Where-Object IntegrationId -EQ $seed.Lambda).Outcome | Should -Be 'Unchanged'
+            Get-Write $run | Should -HaveCount 1
+            (Get-MotoApiIntegration -ApiId $seed.Api -IntegrationId $seed.Http -Endpoint $Endpoint).timeoutInMillis | Should -Be 9000
+        }
+
+        It 'resolves a Lambda function name in -IntegrationUri to its ARN, as New-ApiIntegration does' {
+            $seed = New-SeededHttpApi 'set-function-name'
+            $null = Set-ApiIntegration -ApiId $seed.Api -IntegrationId $seed.Lambda -IntegrationUri billing -EndpointUrl $Endpoint
+            (Get-MotoApiIntegration -ApiId $seed.Api -IntegrationId $seed.Lambda -Endpoint $Endpoint).integrationUri |
+                Should -BeExactly 'arn:aws:lambda:us-east-1:123456789012:function:billing'
+            $run = Invoke-Captured { @{ ApiId = $seed.Api; IntegrationType = 'AWS_PROXY'; IntegrationUri = 'billing'; PayloadFormatVersion = '2.0' } | Set-ApiIntegration -EndpointUrl $Endpoint -Verbose }
+            "$($run.Output[0].Outcome)" | Should -Be 'Unchanged'
+            $run.Output[0].IntegrationId | Should -BeExactly $seed.Lambda
+        }
+
+        It 'reports a definition without an ApiId as its own error' {
+            $run = Invoke-Captured { @{ IntegrationType = 'MOCK' } | Set-ApiIntegration -EndpointUrl $Endpoint }
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeLike 'SetApiIntegrationNoApiId,*'
         }
     }
 }

@@ -1,8 +1,10 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.5.0' }
 
-# Definitions as ops scripts carry them: from files (JSON, CSV, the AWS CLI skeleton) and from the Get- cmdlets' own
-# output, re-applied. Empty values count as not given whatever the source; Get- output re-applies as Unchanged after
-# ConvertTo-Json/ConvertFrom-Json and Export-Csv/Import-Csv, and copies to another API.
+# Definitions as ops scripts carry them: from files (JSON, CSV, YAML, the AWS CLI skeleton) and from the Get- cmdlets'
+# own output, re-applied. Empty values count as not given whatever the source; Get- output of both API families
+# re-applies as Unchanged, sending no write, after ConvertTo-Json/ConvertFrom-Json, Export-Csv/Import-Csv and YAML text
+# read by ConvertFrom-IntegrationDefinition, and copies to another API (REST: the same paths; HTTP and WebSocket: the
+# same route keys).
 
 BeforeDiscovery {
     $HasAwsCli = [bool](Get-Command -Name aws -ErrorAction Ignore)
@@ -197,5 +199,131 @@ Describe 'Get-ApiIntegration output read back' {
         $copies[0].PSObject.Properties.Name | Should -Contain 'Uri'
         $findings = @($copies | Test-ApiIntegration -EndpointUrl $Endpoint)
         @($findings | Where-Object { $_.RuleId -like 'IT000*' }) | Should -HaveCount 0
+    }
+}
+
+Describe 'Get-ApiIntegration output re-applied' {
+
+    BeforeAll {
+        $Listener = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65'
+        $ChatFunction = 'arn:aws:lambda:us-east-1:123456789012:function:chat'
+        $link = New-MotoVpcLink -Name 'round-link' -Endpoint $Endpoint
+
+        # Every kind of HTTP API integration moto stores, some with routes.
+        function New-HttpApiWithEveryKind([string] $Name) {
+            $api = New-MotoApi -Name $Name -Endpoint $Endpoint
+            $session = @{ ApiId = $api; EndpointUrl = $Endpoint }
+            $null = New-ApiIntegration @session -FunctionArn $FunctionArn -PayloadFormatVersion 2.0 -RouteKey 'GET /pets', 'POST /pets'
+            $null = New-ApiIntegration @session -Url 'https://search.example.com/{proxy}' -IntegrationMethod GET -TimeoutInMillis 8000 `
+                -RequestParameters @{ 'overwrite:header.x-source' = '$context.requestId' } -ResponseParameters @{ '404' = @{ 'overwrite:statuscode' = '410' } } -RouteKey '$default'
+            $null = New-ApiIntegration @session -ConnectionId $link -IntegrationUri $Listener -ServerNameToVerify orders.internal.example.com -Description 'private'
+            $null = New-ApiIntegration @session -IntegrationSubtype SQS-SendMessage -CredentialsArn 'arn:aws:iam::123456789012:role/apigw-sqs' `
+                -RequestParameters @{ QueueUrl = 'https://sqs.us-east-1.amazonaws.com/123456789012/orders'; MessageBody = '$request.body' }
+            return $api
+        }
+
+        # Every kind of WebSocket API integration moto stores, some with routes. Each has its timeout: moto fills in 30,000 ms
+        # for WebSocket integrations too, a value API Gateway refuses there (IT2014), so a copy of it could not be created.
+        function New-WebSocketApiWithEveryKind([string] $Name) {
+            $api = New-MotoApi -Name $Name -ProtocolType WEBSOCKET -Endpoint $Endpoint
+            $session = @{ ApiId = $api; EndpointUrl = $Endpoint }
+            $session['TimeoutInMillis'] = 29000
+            $null = New-ApiIntegration @session -Mock -RequestTemplates @{ '$default' = '{"statusCode": 200}' } -TemplateSelectionExpression '\$default' -RouteKey '$connect'
+            $null = New-ApiIntegration @session -Url https://chat.example.com/messages -IntegrationType HTTP -ContentHandlingStrategy CONVERT_TO_TEXT -RouteKey sendMessage
+            $null = New-ApiIntegration @session -Url https://chat.example.com/relay -Proxy -IntegrationMethod PUT
+            $null = New-ApiIntegration @session -FunctionArn $ChatFunction -IntegrationType AWS_PROXY -RouteKey '$default', '$disconnect'
+            $null = New-ApiIntegration @session -FunctionArn $ChatFunction -IntegrationType AWS -PassthroughBehavior NEVER `
+                -RequestTemplates @{ '$default' = '{"action": "$input.path(''$.action'')"}' }
+            return $api
+        }
+
+        # YAML text of output objects, as a user would write it: a list of mappings, text single-quoted.
+        function ConvertTo-TestYaml([object[]] $Items) {
+            $quote = { param($text) "'" + ([string] $text).Replace("'", "''") + "'" }
+            $lines = foreach ($item in $Items) {
+                $first = $true
+                foreach ($property in $item.PSObject.Properties | Where-Object { $_.MemberType -ne 'AliasProperty' }) {
+                    $value = $property.Value
+                    if ($null -eq $value -or ($value -is [System.Collections.ICollection] -and $value.Count -eq 0)) { continue }
+                    $lead = if ($first) { '- ' } else { '  ' }
+                    $first = $false
+                    if ($value -is [System.Collections.IDictionary]) {
+                        "$lead$($property.Name):"
+                        foreach ($entry in $value.GetEnumerator()) {
+                            if ($entry.Value -is [System.Collections.IDictionary]) {
+                                "    $(& $quote $entry.Key):"
+                                foreach ($inner in $entry.Value.GetEnumerator()) { "      $(& $quote $inner.Key): $(& $quote $inner.Value)" }
+                            } else { "    $(& $quote $entry.Key): $(& $quote $entry.Value)" }
+                        }
+                    }
+                    elseif ($value -is [System.Collections.IList]) { "$lead$($property.Name): [" + (($value | ForEach-Object { & $quote $_ }) -join ', ') + ']' }
+                    elseif ($value -is [bool] -or $value -is [int]) { "$lead$($property.Name): $("$value".ToLowerInvariant())" }
+                    else { "$lead$($property.Name): $(& $quote $value)" }
+                }
+            }
+            $lines -join "`n"
+        }
+
+        function Copy-Definition([string] $Case, [object[]] $Items) {
+            switch ($Case) {
+                'Get- output' { $Items }
+                'JSON' { $Items | ConvertTo-Json -Depth 6 | ConvertFrom-Json }
+                'CSV' { $file = Join-Path $TestDrive "api-$([guid]::NewGuid()).csv"; $Items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file }
+                'YAML' { ConvertTo-TestYaml $Items | ConvertFrom-IntegrationDefinition -Format Yaml }
+            }
+        }
+
+        # Applies definitions with -Verbose; the writes are the requests of the wire log that change something.
+        function Invoke-ApiApply([object[]] $Definitions, [hashtable] $Parameters = @{}) {
+            $run = Invoke-Captured { $Definitions | Set-ApiIntegration -EndpointUrl $Endpoint @Parameters -Verbose }
+            $run | Add-Member -NotePropertyName Writes -NotePropertyValue @($run.Verbose | Where-Object { $_ -match '^(POST|PUT|PATCH|DELETE) ' }) -PassThru
+        }
+
+        $httpSource = New-HttpApiWithEveryKind 'round-http-source'
+        $wsSource = New-WebSocketApiWithEveryKind 'round-ws-source'
+        $http = @(Get-ApiIntegration -ApiId $httpSource -EndpointUrl $Endpoint)
+        $ws = @(Get-ApiIntegration -ApiId $wsSource -EndpointUrl $Endpoint)
+    }
+
+    It 'covers every kind of HTTP and WebSocket integration moto stores, with their route keys' {
+        @($http | ForEach-Object { "$($_.IntegrationType) $($_.IntegrationSubtype) $(if ($_.ConnectionId) { 'VPC_LINK' })".Trim() -replace '\s+', ' ' } | Sort-Object) |
+            Should -Be @('AWS_PROXY', 'AWS_PROXY SQS-SendMessage', 'HTTP_PROXY', 'HTTP_PROXY VPC_LINK')
+        @($ws.IntegrationType | Sort-Object) | Should -Be @('AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK')
+        @($http + $ws | ForEach-Object { $_.RouteKeys } | Sort-Object) | Should -Be @('$connect', '$default', '$default', '$disconnect', 'GET /pets', 'POST /pets', 'sendMessage')
+    }
+
+    It 'is Unchanged as it is and sends no write (<Case>)' -ForEach @(
+        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }
+    ) {
+        $copies = @(Copy-Definition $Case ($http + $ws))
+        $copies | Should -HaveCount 9
+        $run = Invoke-ApiApply $copies
+        $run.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+        $run.Output | Should -HaveCount 9
+        @($run.Output | ForEach-Object { "$($_.Outcome)" } | Sort-Object -Unique) | Should -Be @('Unchanged')
+        $run.Writes | Should -HaveCount 0
+        @($run.Output.IntegrationId | Sort-Object) | Should -Be @(($http + $ws).IntegrationId | Sort-Object)
+    }
+
+    It 'copies the integrations and their routes to another API (<Case>), then is Unchanged there with no write' -ForEach @(
+        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }
+    ) {
+        $describe = { param($items) $items | ForEach-Object { "$($_.IntegrationType) $($_.IntegrationSubtype) $($_.IntegrationUri) [$($_.RouteKeys -join ',')]" } | Sort-Object }
+        foreach ($pair in @(@{ Items = $http; Protocol = 'HTTP' }, @{ Items = $ws; Protocol = 'WEBSOCKET' })) {
+            $target = New-MotoApi -Name "round-copy-$Case" -ProtocolType $pair.Protocol -Endpoint $Endpoint
+            $first = Invoke-ApiApply @(Copy-Definition $Case $pair.Items) @{ ApiId = $target }
+            $first.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+            @($first.Output | ForEach-Object { "$($_.Outcome)" } | Sort-Object -Unique) | Should -Be @('Created')
+            @($first.Output.ApiId | Sort-Object -Unique) | Should -Be @($target)
+            $copied = @(Get-ApiIntegration -ApiId $target -EndpointUrl $Endpoint)
+            (& $describe $copied) | Should -Be (& $describe $pair.Items)
+            $again = Invoke-ApiApply @(Copy-Definition $Case $pair.Items) @{ ApiId = $target }
+            $again.Errors | ForEach-Object { $_.ToString() } | Should -BeNullOrEmpty
+            @($again.Output | ForEach-Object { "$($_.Outcome)" } | Sort-Object -Unique) | Should -Be @('Unchanged')
+            $again.Writes | Should -HaveCount 0
+        }
+        # The sources were not touched.
+        @(Get-ApiIntegration -ApiId $httpSource -EndpointUrl $Endpoint).Count | Should -Be 4
+        @(Get-ApiIntegration -ApiId $wsSource -EndpointUrl $Endpoint).Count | Should -Be 5
     }
 }

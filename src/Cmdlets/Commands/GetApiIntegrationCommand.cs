@@ -6,13 +6,14 @@ using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {
-    /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them.</summary>
+    /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them, each with the keys of the routes that target it.</summary>
     [Cmdlet(VerbsCommon.Get, "ApiIntegration")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class GetApiIntegrationCommand : IntegrationToolsCmdlet
     {
         private const string Operation = "GetApiIntegration";
         private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
+        private readonly Dictionary<string, List<ApiRoute>> _routes = new Dictionary<string, List<ApiRoute>>();
 
         #region Parameters
 
@@ -48,13 +49,18 @@ namespace IntegrationTools.Commands
                 }
                 if (integrationId != null)
                 {
-                    WriteObject(Await(service.GetIntegrationAsync(api, integrationId, CancellationToken)));
+                    var integration = Await(service.GetIntegrationAsync(api, integrationId, CancellationToken));
+                    RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
+                    WriteObject(integration);
                     return;
                 }
                 string? token = null;
                 do
                 {
                     var page = Await(service.GetIntegrationsPageAsync(api, token, CancellationToken));
+                    // The route keys that target each integration, from one GetRoutes listing per API.
+                    var routes = page.Items.Count > 0 ? Routes(service, apiId) : new List<ApiRoute>();
+                    foreach (var integration in page.Items) RouteGuard.FillRouteKeys(integration, routes);
                     WriteObject(page.Items, enumerateCollection: true);
                     token = page.NextToken;
                 }
@@ -63,6 +69,16 @@ namespace IntegrationTools.Commands
         }
 
         #endregion
+
+        private List<ApiRoute> Routes(HttpApiService service, string apiId)
+        {
+            if (!_routes.TryGetValue(apiId, out var routes))
+            {
+                routes = Await(service.GetRoutesAsync(apiId, CancellationToken));
+                _routes[apiId] = routes;
+            }
+            return routes;
+        }
 
         private string? Advice(ApiGatewayException ex)
         {

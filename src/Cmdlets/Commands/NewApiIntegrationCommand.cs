@@ -36,6 +36,9 @@ namespace IntegrationTools.Commands
         /// <summary>The integration ids each API had before this pipeline's first create, plus those it created.</summary>
         private readonly IntegrationLedger _ledger = new IntegrationLedger();
 
+        /// <summary>The integrations and routes of each API, listed once per pipeline: what a definition is matched against.</summary>
+        private readonly ApiIntegrationInventory _inventory = new ApiIntegrationInventory();
+
         #region Parameters
 
         /// <summary>The id of the HTTP or WebSocket API.</summary>
@@ -187,6 +190,19 @@ namespace IntegrationTools.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = Definition)]
         public PSObject? InputObject { get; set; }
 
+        /// <summary>
+        /// The keys of the routes to point at the new integration ('GET /orders', '$default', 'sendMessage'): a route with the
+        /// key is created when the API has none, else re-targeted. With a definition, replaces its RouteKeys.
+        /// </summary>
+        [Parameter]
+        [Alias("RouteKeys")]
+        [ValidateNotNullOrEmpty]
+        public string[]? RouteKey { get; set; }
+
+        /// <summary>Creates the integration even when the API already has one like it (same route keys, or same backend).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         #endregion
 
         #region Overrides
@@ -232,15 +248,25 @@ namespace IntegrationTools.Commands
                     var input = KindInput(api);
                     if (input.FunctionArn != null) input.FunctionArn = Await(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
                     definition = kind!.Build(input, region, findings);
+                    if (RouteKey != null) definition.RouteKeys = new List<string>(RouteKey);
                 }
                 else if (!findings.Any(f => f.Severity == Severity.Error))
                 {
                     definition = Await(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
                 }
-                var plan = Await(new ApiIntegrationPlanner(service).PlanCreateAsync(info, region, definition, kind, findings, CancellationToken));
+                var planner = new ApiIntegrationPlanner(service);
+                var plan = Await(planner.PlanNewAsync(info, region, definition, kind, _inventory, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
-                if (!ShouldSend(itemTarget, plan.Request)) return;
-                WriteObject(Await(service.CreateIntegrationAsync(info, plan, _ledger, CancellationToken)));
+                if (plan.Match != null && plan.Match.Candidates.Count > 0 && !Force)
+                {
+                    var existing = plan.Match.Candidates.Select(c => "integration/" + c.IntegrationId);
+                    WriteRefusal(Operation + "AlreadyExists", ErrorCategory.ResourceExists, itemTarget,
+                        $"{itemTarget} already has an integration like input {_index} ({plan.Match.By}): {string.Join(", ", existing)}. Nothing was created.",
+                        $"Apply the definition with Set-ApiIntegration, which changes only what differs, or add -Force to create another integration anyway.");
+                    return;
+                }
+                if (!ShouldSend(itemTarget, plan.Requests())) return;
+                WriteObject(Await(planner.ApplyAsync(info, plan, _inventory, _ledger, CancellationToken)));
             });
         }
 
@@ -254,7 +280,7 @@ namespace IntegrationTools.Commands
             var plain = DefinitionInput.ToPlain(InputObject);
             if (plain is Hashtable fields)
             {
-                if (Bound(nameof(ApiId))) fields[nameof(ApiId)] = ApiId;
+                ApiIntegrationDefinition.OverrideTarget(fields, Bound(nameof(ApiId)) ? ApiId : null, RouteKey);
                 if (Bound(nameof(Description))) fields[nameof(Description)] = Description;
                 if (Bound(nameof(CredentialsArn))) fields[nameof(CredentialsArn)] = CredentialsArn;
                 if (Bound(nameof(TimeoutInMillis))) fields[nameof(TimeoutInMillis)] = TimeoutInMillis;

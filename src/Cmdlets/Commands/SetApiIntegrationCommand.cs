@@ -11,14 +11,23 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Commands
 {
     /// <summary>
-    /// Changes an integration of an HTTP or WebSocket API (UpdateIntegration): only the fields named change. The
-    /// integration as it will be is checked against the rules before anything is sent.
+    /// Makes integrations of HTTP or WebSocket APIs as defined. With -IntegrationId, changes that integration
+    /// (UpdateIntegration): only the fields named change. With whole definitions from the pipeline, converges: each
+    /// definition's integration (by IntegrationId, else matched by its route keys or its backend) is created, updated
+    /// with only the members that differ, or left alone, and its route keys are pointed at it. The integration as it will
+    /// be is checked against the rules before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefinitionSet)]
     [OutputType(typeof(ApiIntegration))]
     public sealed class SetApiIntegrationCommand : ApiIntegrationCmdlet
     {
         private const string Operation = "SetApiIntegration";
+        private const string ByIdSet = "ById";
+        private const string DefinitionSet = "Definition";
+
+        private int _index;
+        private readonly IntegrationLedger _ledger = new IntegrationLedger();
+        private readonly ApiIntegrationInventory _inventory = new ApiIntegrationInventory();
 
         /// <summary>The parameters that name a field to change (the definition field of the same name).</summary>
         private static readonly string[] ChangeParameters =
@@ -32,98 +41,117 @@ namespace IntegrationTools.Commands
 
         #region Parameters
 
-        /// <summary>The id of the HTTP or WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the HTTP or WebSocket API; with definitions, the API they go to (instead of their own ApiId).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = DefinitionSet)]
         [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string ApiId { get; set; } = "";
 
         /// <summary>The id of the integration to change.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string IntegrationId { get; set; } = "";
 
         /// <summary>The new integration type.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("AWS", "AWS_PROXY", "HTTP", "HTTP_PROXY", "MOCK")]
         public string? IntegrationType { get; set; }
 
         /// <summary>The new AWS service action of an HTTP API AWS_PROXY integration.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ArgumentCompleter(typeof(Completers.IntegrationSubtypeCompleter))]
         public string? IntegrationSubtype { get; set; }
 
         /// <summary>The new backend URI (URL, function ARN, listener or Cloud Map service ARN, API Gateway service URI).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public string? IntegrationUri { get; set; }
 
         /// <summary>The new HTTP method of the backend call.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
         public string? IntegrationMethod { get; set; }
 
         /// <summary>INTERNET or VPC_LINK.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("INTERNET", "VPC_LINK")]
         public string? ConnectionType { get; set; }
 
         /// <summary>The id of the VPC link of a private integration.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [Alias("VpcLinkId")]
         [ArgumentCompleter(typeof(Completers.ApiVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
         /// <summary>The IAM role API Gateway calls the backend as.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public string? CredentialsArn { get; set; }
 
         /// <summary>The new description ('' clears it).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public string? Description { get; set; }
 
         /// <summary>1.0 or 2.0 (2.0 only for Lambda proxy integrations of HTTP APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("1.0", "2.0")]
         public string? PayloadFormatVersion { get; set; }
 
         /// <summary>WHEN_NO_MATCH, NEVER or WHEN_NO_TEMPLATES (WebSocket APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("WHEN_NO_MATCH", "NEVER", "WHEN_NO_TEMPLATES")]
         public string? PassthroughBehavior { get; set; }
 
         /// <summary>CONVERT_TO_BINARY or CONVERT_TO_TEXT (WebSocket APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         [ValidateSet("CONVERT_TO_BINARY", "CONVERT_TO_TEXT")]
         public string? ContentHandlingStrategy { get; set; }
 
         /// <summary>The new template selection expression (WebSocket APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public string? TemplateSelectionExpression { get; set; }
 
         /// <summary>The new timeout in milliseconds.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public int TimeoutInMillis { get; set; }
 
         /// <summary>The new TLS server name of a private integration (HTTP APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public string? ServerNameToVerify { get; set; }
 
         /// <summary>Request parameters to add or change; a key with an empty value removes that mapping.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public Hashtable? RequestParameters { get; set; }
 
         /// <summary>Request templates to add or change (WebSocket APIs).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public Hashtable? RequestTemplates { get; set; }
 
         /// <summary>Response parameters to add or change by status code (HTTP APIs); a status code with an empty hashtable removes its mappings.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ByIdSet)]
         public Hashtable? ResponseParameters { get; set; }
 
-        /// <summary>Writes the changed integration to the pipeline.</summary>
-        [Parameter]
+        /// <summary>Writes the changed integration to the pipeline (definitions from the pipeline always write theirs).</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>
+        /// The keys of the routes to point at the integration ('GET /orders', '$default', 'sendMessage'): a route with the key
+        /// is created when the API has none, re-targeted when it targets another integration. With definitions, replaces their RouteKeys.
+        /// </summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [Parameter(ParameterSetName = DefinitionSet)]
+        [Alias("RouteKeys")]
+        [ValidateNotNullOrEmpty]
+        public string[]? RouteKey { get; set; }
+
+        /// <summary>
+        /// A whole definition: a hashtable, an object (ConvertFrom-Json, Import-Csv, YAML through ConvertFrom-IntegrationDefinition),
+        /// or an integration from Get-ApiIntegration, edited or not.
+        /// </summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DefinitionSet)]
+        [AllowNull]
+        public object? InputObject { get; set; }
 
         #endregion
 
@@ -132,41 +160,72 @@ namespace IntegrationTools.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (!ChangeParameters.Any(p => MyInvocation.BoundParameters.ContainsKey(p)))
+            if (ParameterSetName == ByIdSet && !ChangeParameters.Append(nameof(RouteKey)).Any(p => MyInvocation.BoundParameters.ContainsKey(p)))
             {
                 var message = "Set-ApiIntegration was given nothing to change.";
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), Operation + "NothingToChange", ErrorCategory.InvalidArgument, null)
                 {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Name at least one field to change, e.g. -Description 'orders backend' or -TimeoutInMillis 10000." },
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Name at least one field to change, e.g. -Description 'orders backend', -TimeoutInMillis 10000 or -RouteKey 'GET /orders'; or pipe whole definitions in." },
                 });
             }
         }
 
         protected override void ProcessRecord()
         {
-            var apiId = ApiId;
-            var integrationId = IntegrationId;
-            var target = $"api/{apiId} integration/{integrationId}";
+            _index++;
+            var findings = new List<Finding>();
+            ApiIntegrationDefinition definition;
+            if (ParameterSetName == ByIdSet)
+            {
+                definition = ApiIntegrationDefinition.Read(Changes(), findings, $"api/{ApiId} integration/{IntegrationId}", keepEmpty: true).InServiceCase();
+                definition.ApiId = ApiId;
+                definition.IntegrationId = IntegrationId;
+                if (RouteKey != null) definition.RouteKeys = new List<string>(RouteKey);
+            }
+            else
+            {
+                var plain = DefinitionInput.ToPlain(InputObject);
+                if (plain is IDictionary fields)
+                    ApiIntegrationDefinition.OverrideTarget(fields, MyInvocation.BoundParameters.ContainsKey(nameof(ApiId)) ? ApiId : null, RouteKey);
+                definition = ApiIntegrationDefinition.Read(plain, findings, $"input {_index}");
+            }
+            if (string.IsNullOrEmpty(definition.ApiId))
+            {
+                var unnamed = $"input {_index}";
+                if (!PreFlight(findings, Operation, unnamed)) return;
+                WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, unnamed,
+                    $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.", "Add ApiId to the definition, or give -ApiId.");
+                return;
+            }
+            var apiId = definition.ApiId!;
+            var target = definition.Target;
             ShowProgress(target);
-            ForItem(Operation, target, Advice, () =>
+            ForItem(Operation, target, ex => Advice(ex, apiId), () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
-                var findings = new List<Finding>();
-                var patch = ApiIntegrationDefinition.Read(Changes(), findings, target, keepEmpty: true).InServiceCase();
-                var planner = new ApiIntegrationPlanner(service);
-                var plan = Await(planner.PlanUpdateAsync(api, SessionRegion, integrationId, patch, findings, CancellationToken));
+                var planner = new ApiIntegrationPlanner(service, new LambdaFunctionResolver(Client));
+                var plan = Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken));
                 if (!PreFlight(plan.Findings, Operation, target)) return;
-                if (plan.NothingToSend)
+                if (plan.Match != null && plan.Match.Ambiguous)
                 {
-                    ReportNothingToSend(target, "the integration already is as asked (Unchanged)");
-                    if (PassThru && !WhatIfRequested) WriteObject(Await(planner.ApplyUpdateAsync(api, plan, CancellationToken)));
+                    WriteRefusal(Operation + "Ambiguous", ErrorCategory.InvalidArgument, target,
+                        $"Input {_index} matches {plan.Match.Candidates.Count} integrations of api/{apiId} by {plan.Match.By}: {plan.Match.Ids}. Nothing was sent.",
+                        "Add IntegrationId to the definition to say which one, or RouteKeys that tell them apart.");
                     return;
                 }
-                if (!ShouldSend(target, plan.Request)) return;
-                var updated = Await(planner.ApplyUpdateAsync(api, plan, CancellationToken));
-                WriteVerbose($"{target}: {plan.Describe()}.");
-                if (PassThru) WriteObject(updated);
+                var done = plan.Current == null ? target : $"api/{apiId} integration/{plan.Current.IntegrationId}";
+                var output = ParameterSetName == DefinitionSet || PassThru;
+                if (plan.NothingToSend)
+                {
+                    ReportNothingToSend(done, "the integration already is as asked (Unchanged)");
+                    if (output && !WhatIfRequested) WriteObject(Await(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken)));
+                    return;
+                }
+                if (!ShouldSend(done, plan.Requests())) return;
+                var applied = Await(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken));
+                WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
+                if (output) WriteObject(applied);
             });
         }
 
@@ -185,9 +244,9 @@ namespace IntegrationTools.Commands
             return changes;
         }
 
-        private string? Advice(ApiGatewayException ex) =>
+        private static string? Advice(ApiGatewayException ex, string apiId) =>
             ex.Kind == FailureKind.NotFound
-                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
+                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {apiId} lists the API's integrations."
                 : null;
     }
 }

@@ -41,6 +41,9 @@ namespace IntegrationTools.Definitions
             new FieldSpec(nameof(RequestParameters), FieldKind.StringMap).Sent("requestParameters"),
             new FieldSpec(nameof(RequestTemplates), FieldKind.StringMap).Sent("requestTemplates"),
             new FieldSpec(nameof(ResponseParameters), FieldKind.MapOfStringMaps).Sent("responseParameters"),
+            // The keys of the routes that send their requests to the integration ('GET /orders', '$default', 'sendMessage'):
+            // CreateRoute / UpdateRoute target, never a member of the integration; they also identify it (ApiIntegrationMatcher).
+            new FieldSpec(nameof(RouteKeys), FieldKind.StringList, "RouteKey").AsRoute(),
             // Members of Get-ApiIntegration's output objects: the API's protocol (read: the rules use it), and read-only ones.
             new FieldSpec(nameof(ProtocolType), FieldKind.String).AsTarget(),
             new FieldSpec("IntegrationResponseSelectionExpression", FieldKind.Ignored),
@@ -67,6 +70,8 @@ namespace IntegrationTools.Definitions
         public Dictionary<string, string>? RequestParameters { get; set; }
         public Dictionary<string, string>? RequestTemplates { get; set; }
         public Dictionary<string, Dictionary<string, string>>? ResponseParameters { get; set; }
+        /// <summary>The keys of the routes to point at the integration (created when missing, re-targeted when they point elsewhere).</summary>
+        public List<string>? RouteKeys { get; set; }
         /// <summary>HTTP or WEBSOCKET when the definition says (output objects of Get-ApiIntegration carry it).</summary>
         public string? ProtocolType { get; set; }
 
@@ -159,6 +164,22 @@ namespace IntegrationTools.Definitions
             var copy = new Dictionary<string, Dictionary<string, string>>(System.StringComparer.Ordinal);
             foreach (var pair in source) copy[pair.Key] = new Dictionary<string, string>(pair.Value);
             return copy;
+        }
+
+        /// <summary>
+        /// The parameters given beside a piped definition (plain data) take precedence: <paramref name="apiId"/> sends it to
+        /// that API (an IntegrationId of another API is dropped there: ids belong to their API, so the definition is matched
+        /// instead), <paramref name="routeKeys"/> replaces its route keys.
+        /// </summary>
+        public static void OverrideTarget(System.Collections.IDictionary definition, string? apiId, IEnumerable<string>? routeKeys)
+        {
+            if (apiId != null)
+            {
+                var previous = Schema.TextIn(definition, nameof(ApiId));
+                if (previous != null && !string.Equals(previous.Trim(), apiId, StringComparison.Ordinal)) Schema.RemoveFrom(definition, nameof(IntegrationId));
+                Schema.SetIn(definition, nameof(ApiId), apiId);
+            }
+            if (routeKeys != null) Schema.SetIn(definition, nameof(RouteKeys), new List<string>(routeKeys));
         }
 
         /// <summary>"api/abc integration/xyz" — where the definition goes, for findings and messages.</summary>

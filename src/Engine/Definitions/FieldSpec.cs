@@ -26,6 +26,11 @@ namespace IntegrationTools.Definitions
         Target,
         /// <summary>A read-only member of output objects (Outcome, IntegrationResponses, ...): accepted on input and ignored.</summary>
         Echo,
+        /// <summary>
+        /// Not a member of the integration but of what points at it (the route keys of HTTP and WebSocket APIs): read, copied
+        /// and exported like the integration's members, never in an integration request body; it drives the routes.
+        /// </summary>
+        Route,
     }
 
     /// <summary>What a service default may depend on: the resource (REST cache namespace) and the API's protocol and the deployed type (v2).</summary>
@@ -116,6 +121,13 @@ namespace IntegrationTools.Definitions
             return this;
         }
 
+        /// <summary>A field that names the routes pointed at the integration (see <see cref="FieldRole.Route"/>).</summary>
+        public FieldSpec AsRoute()
+        {
+            Role = FieldRole.Route;
+            return this;
+        }
+
         public FieldSpec KeepsEmptyText()
         {
             EmptyIsValue = true;
@@ -199,6 +211,41 @@ namespace IntegrationTools.Definitions
             _indexByName.TryGetValue(name, out var index) ? index : Find(name)?.Index ?? -1;
 
         public IReadOnlyList<FieldSpec>? Container(string key) => _containers.TryGetValue(key, out var members) ? members : null;
+
+        /// <summary>
+        /// The text of the field <paramref name="name"/> in plain data (under its name or an alias, any case), or null.
+        /// </summary>
+        public string? TextIn(System.Collections.IDictionary definition, string name)
+        {
+            foreach (System.Collections.DictionaryEntry entry in definition)
+                if (Names(entry.Key, name) && entry.Value != null)
+                    return Convert.ToString(entry.Value, System.Globalization.CultureInfo.InvariantCulture);
+            return null;
+        }
+
+        /// <summary>Removes the field <paramref name="name"/> from plain data, under whichever of its names it was given.</summary>
+        public void RemoveFrom(System.Collections.IDictionary definition, string name)
+        {
+            var keys = new List<object>();
+            foreach (System.Collections.DictionaryEntry entry in definition)
+                if (Names(entry.Key, name)) keys.Add(entry.Key);
+            foreach (var key in keys) definition.Remove(key);
+        }
+
+        /// <summary>Sets the field <paramref name="name"/> in plain data, replacing it under any of its names.</summary>
+        public void SetIn(System.Collections.IDictionary definition, string name, object? value)
+        {
+            RemoveFrom(definition, name);
+            definition[name] = value;
+        }
+
+        /// <summary>Whether a key names the field <paramref name="name"/>: the field itself or one of its aliases, in any case.</summary>
+        private bool Names(object key, string name)
+        {
+            var text = Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return string.Equals(text, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(Find(text)?.Name, name, StringComparison.Ordinal);
+        }
 
         /// <summary>Every name a user may write (for "did you mean" suggestions).</summary>
         public IEnumerable<string> KnownNames()

@@ -81,37 +81,10 @@ namespace IntegrationTools.Definitions
 
         private static Hashtable New(string type) => new Hashtable(StringComparer.OrdinalIgnoreCase) { ["Type"] = type };
 
-        private static string? Get(IDictionary definition, string name)
-        {
-            foreach (DictionaryEntry entry in definition)
-                if (Names(entry.Key, name) && entry.Value != null)
-                    return Convert.ToString(entry.Value, CultureInfo.InvariantCulture);
-            return null;
-        }
+        private static string? Get(IDictionary definition, string name) => RestIntegrationDefinition.Schema.TextIn(definition, name);
 
-        /// <summary>
-        /// Whether a key names the field <paramref name="name"/>: the field itself or one of its aliases (Path for
-        /// ResourcePath, Method for HttpMethod in ConvertTo-Json and Import-Csv copies of Get- output), in any case.
-        /// </summary>
-        private static bool Names(object key, string name)
-        {
-            var text = Convert.ToString(key, CultureInfo.InvariantCulture) ?? "";
-            return string.Equals(text, name, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(RestIntegrationDefinition.Schema.Find(text)?.Name, name, StringComparison.Ordinal);
-        }
+        private static void Remove(IDictionary definition, string name) => RestIntegrationDefinition.Schema.RemoveFrom(definition, name);
 
-        private static void Remove(IDictionary definition, string name)
-        {
-            var keys = new List<object>();
-            foreach (DictionaryEntry entry in definition)
-                if (Names(entry.Key, name)) keys.Add(entry.Key);
-            foreach (var key in keys) definition.Remove(key);
-        }
-
-        private static void Set(IDictionary definition, string name, string value)
-        {
-            Remove(definition, name);
-            definition[name] = value;
-        }
+        private static void Set(IDictionary definition, string name, string value) => RestIntegrationDefinition.Schema.SetIn(definition, name, value);
     }
 }

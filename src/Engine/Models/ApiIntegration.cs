@@ -30,6 +30,8 @@ namespace IntegrationTools.Models
         public Dictionary<string, string> RequestParameters { get; set; } = new TextMap();
         public Dictionary<string, string> RequestTemplates { get; set; } = new TextMap();
         public Dictionary<string, Dictionary<string, string>> ResponseParameters { get; set; } = new TextMaps();
+        /// <summary>The keys of the API's routes whose target is this integration, in order ('GET /orders', '$default').</summary>
+        public List<string> RouteKeys { get; set; } = new TextList();
 
         /// <summary>What New-/Set-ApiIntegration did (Created, Updated, Unchanged); empty on Get-ApiIntegration's output.</summary>
         public ApplyOutcome? Outcome { get; set; }

@@ -16,13 +16,16 @@ namespace IntegrationTools.Operations
     /// integration for an update, the VPC link of a private integration, the routes before a delete), and build the
     /// exact request. The cmdlets only turn the findings into errors, ask ShouldProcess with the request, and send it.
     /// </summary>
-    public sealed class ApiIntegrationPlanner
+    public sealed partial class ApiIntegrationPlanner
     {
         private readonly HttpApiService _service;
+        private readonly LambdaFunctionResolver? _functions;
 
-        public ApiIntegrationPlanner(HttpApiService service)
+        /// <summary>A planner; with <paramref name="functions"/>, Lambda functions given by name in IntegrationUri are resolved to ARNs.</summary>
+        public ApiIntegrationPlanner(HttpApiService service, LambdaFunctionResolver? functions = null)
         {
             _service = service ?? throw new ArgumentNullException(nameof(service));
+            _functions = functions;
         }
 
         /// <summary>
@@ -57,39 +60,39 @@ namespace IntegrationTools.Operations
             IEnumerable<Finding>? readFindings, CancellationToken ct)
         {
             var current = await _service.GetIntegrationAsync(api, integrationId, ct).ConfigureAwait(false);
+            return await PlanUpdateAsync(api, region, current, patch, readFindings, ct).ConfigureAwait(false);
+        }
+
+        private async Task<ApiIntegrationPlan> PlanUpdateAsync(ApiInfo api, string? region, ApiIntegration current, ApiIntegrationDefinition patch,
+            IEnumerable<Finding>? readFindings, CancellationToken ct)
+        {
+            var integrationId = current.IntegrationId;
             var merged = ApiIntegrationDefinition.FromIntegration(current).MergedWith(patch);
             merged.ApiId = api.ApiId;
             merged.IntegrationId = integrationId;
+            // Only the members that differ from the live integration are sent; when none does, nothing is.
+            var changes = ApiIntegrationComparison.Changes(patch, current);
             var context = new RuleContext(region, api.ProtocolType);
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (!findings.Any(f => f.Severity == Severity.Error))
             {
-                findings.AddRange(RuleCatalog.Check(merged, context));
-                var linkChanged = patch.ConnectionId != null || patch.ConnectionType != null;
+                // Only problems the update brings in are reported: what is already so on the service (an emulator's
+                // default out of range, say) does not block re-applying it or a change elsewhere.
+                var before = ApiIntegrationDefinition.FromIntegration(current);
+                before.ApiId = api.ApiId;
+                before.IntegrationId = integrationId;
+                var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(RestIntegrationPlanner.Key));
+                findings.AddRange(RuleCatalog.Check(merged, context).Where(f => !existing.Contains(RestIntegrationPlanner.Key(f))));
+                var linkChanged = changes != null && (changes.ConnectionId != null || changes.ConnectionType != null);
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
             }
-            // Only the members that differ from the live integration are sent; when none does, nothing is.
-            var changes = ApiIntegrationComparison.Changes(patch, current);
             return new ApiIntegrationPlan(merged, findings, HttpApiService.UpdateIntegrationRequest(api.ApiId, integrationId, changes ?? patch), current)
             {
                 Outcome = changes == null ? ApplyOutcome.Unchanged : ApplyOutcome.Updated,
                 Differences = ApiIntegrationComparison.Differences(patch, current),
+                SendsIntegration = changes != null,
             };
-        }
-
-        /// <summary>
-        /// Carries out a planned update: sends nothing when it is Unchanged (the live integration is the result), else sends
-        /// the request. The result carries the plan's <see cref="IntegrationPlan.Outcome"/>.
-        /// </summary>
-        public async Task<ApiIntegration> ApplyUpdateAsync(ApiInfo api, ApiIntegrationPlan plan, CancellationToken ct)
-        {
-            if (plan == null) throw new ArgumentNullException(nameof(plan));
-            var result = plan.NothingToSend && plan.Current != null
-                ? plan.Current
-                : await _service.SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
-            result.Outcome = plan.Outcome;
-            return result;
         }
 
         /// <summary>DeleteIntegration, refused (<see cref="ApiIntegrationRemoval.Refusal"/>) while routes target the integration.</summary>
@@ -144,6 +147,7 @@ namespace IntegrationTools.Operations
             Request = request;
             Current = current;
             Outcome = current == null ? ApplyOutcome.Created : (ApplyOutcome?)null;
+            SendsIntegration = current == null;
         }
 
         /// <summary>What the rules checked: the definition, or for an update the integration as it will be.</summary>
@@ -153,6 +157,28 @@ namespace IntegrationTools.Operations
 
         /// <summary>For an update, the integration before it.</summary>
         public ApiIntegration? Current { get; }
+
+        /// <summary>Whether <see cref="Request"/> is to be sent (a create, or an update that changes the integration).</summary>
+        public bool SendsIntegration { get; internal set; }
+
+        /// <summary>For a definition without an IntegrationId, the integrations it was matched with; null when it was not matched.</summary>
+        public ApiIntegrationMatch? Match { get; internal set; }
+
+        /// <summary>The routes to create or re-target to the integration (after it is created, for a create).</summary>
+        public IReadOnlyList<ApiRouteChange> RouteChanges { get; internal set; } = new List<ApiRouteChange>();
+
+        /// <summary>
+        /// Every request the plan sends, in order, for -WhatIf: the integration's (when it changes), then the routes'. The
+        /// routes of an integration still to be created target "integrations/{integrationId}".
+        /// </summary>
+        public IReadOnlyList<WireRequest> Requests()
+        {
+            var requests = new List<WireRequest>();
+            if (SendsIntegration) requests.Add(Request);
+            var id = Current?.IntegrationId ?? "{integrationId}";
+            requests.AddRange(RouteChanges.Select(c => HttpApiService.RouteRequest(Definition.ApiId ?? "", c, id)));
+            return requests;
+        }
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>

@@ -139,7 +139,7 @@ namespace IntegrationTools.Operations
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (ledger == null) throw new ArgumentNullException(nameof(ledger));
-            var key = $"{_client.Session.Endpoint.GetLeftPart(UriPartial.Authority)}|{_client.Session.Region}|{api.ApiId}";
+            var key = ApiKey(api);
             var known = ledger.Find(key);
             if (known == null)
             {
@@ -184,6 +184,9 @@ namespace IntegrationTools.Operations
             }
         }
 
+        /// <summary>What tells one API from another across sessions: endpoint, region and API id.</summary>
+        public string ApiKey(ApiInfo api) => $"{_client.Session.Endpoint.GetLeftPart(UriPartial.Authority)}|{_client.Session.Region}|{api.ApiId}";
+
         public Task<ApiIntegration> CreateIntegrationAsync(ApiInfo api, ApiIntegrationDefinition definition, CancellationToken ct) =>
             SendIntegrationAsync(api, CreateIntegrationRequest(api.ApiId, definition), ct);
 
@@ -207,6 +210,37 @@ namespace IntegrationTools.Operations
             var items = new List<ApiRoute>();
             foreach (var item in page?.Items ?? new List<V2RouteShape>()) items.Add(item.ToModel(apiId));
             return new Page<ApiRoute>(items, NextToken(page?.NextToken, nextToken));
+        }
+
+        /// <summary>
+        /// The request that points a route at the integration <paramref name="integrationId"/>: CreateRoute (POST
+        /// /v2/apis/{apiId}/routes with routeKey and target) for a key no route has, else UpdateRoute (PATCH
+        /// /v2/apis/{apiId}/routes/{routeId} with the target only).
+        /// </summary>
+        public static WireRequest RouteRequest(string apiId, ApiRouteChange change, string integrationId)
+        {
+            if (change == null) throw new ArgumentNullException(nameof(change));
+            var target = RouteGuard.TargetOf(integrationId);
+            if (change.Route == null)
+            {
+                return new WireRequest("POST", "/v2/apis/{apiId}/routes")
+                {
+                    Body = new Dictionary<string, object> { ["routeKey"] = change.RouteKey, ["target"] = target },
+                }.With("apiId", apiId);
+            }
+            return new WireRequest("PATCH", "/v2/apis/{apiId}/routes/{routeId}")
+            {
+                Body = new Dictionary<string, object> { ["target"] = target },
+            }.With("apiId", apiId).With("routeId", change.Route.RouteId);
+        }
+
+        /// <summary>Sends a CreateRoute or UpdateRoute request and reads the route it answers with.</summary>
+        public async Task<ApiRoute> SendRouteAsync(string apiId, WireRequest request, CancellationToken ct)
+        {
+            var shape = await _client.SendAsync<V2RouteShape>(request, ct).ConfigureAwait(false);
+            if (shape?.RouteId == null)
+                throw new ApiGatewayResponseException($"{request.Describe()} answered without a route.") { Operation = request.Describe() };
+            return shape.ToModel(apiId);
         }
 
         /// <summary>Every route of the API (GetRoutes, following nextToken).</summary>

@@ -148,7 +148,8 @@ namespace IntegrationTools.Operations
             return copy;
         }
 
-        private static string Key(Finding f) => f.RuleId + "\\u0001" + f.Severity + "\\u0001" + f.Field + "\\u0001" + f.Message;
+        /// <summary>What tells findings apart (rule, severity, field, message): a finding already so before a change has the same key.</summary>
+        internal static string Key(Finding f) => f.RuleId + "\\u0001" + f.Severity + "\\u0001" + f.Field + "\\u0001" + f.Message;
     }
 
     /// <summary>What a REST changing cmdlet is about to do: the method, the problems found, and the request.</summary>

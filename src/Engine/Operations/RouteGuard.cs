@@ -25,6 +25,12 @@ namespace IntegrationTools.Operations
                 .ToList();
         }
 
+        /// <summary>Sets <see cref="ApiIntegration.RouteKeys"/> to the keys of the routes of <paramref name="routes"/> that target the integration.</summary>
+        public static void FillRouteKeys(ApiIntegration integration, IEnumerable<ApiRoute> routes)
+        {
+            integration.RouteKeys = new TextList(RoutesTargeting(routes, integration.IntegrationId).Select(r => r.RouteKey ?? "").Where(k => k.Length > 0));
+        }
+
         /// <summary>
         /// The reason the integration must not be deleted, or null when it may be; <paramref name="fix"/> says what to
         /// do about it.
