@@ -20,7 +20,7 @@ namespace IntegrationTools.Definitions
         public static readonly DefinitionSchema Schema = new DefinitionSchema("an HTTP or WebSocket API integration definition",
             new FieldSpec(nameof(ApiId), FieldKind.String).AsTarget(),
             // Id, Type and Uri are the module's alias properties of Get-ApiIntegration's output (IntegrationTools.Types.ps1xml).
-            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget(),
+            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget().AssignedId(),
             new FieldSpec(nameof(IntegrationType), FieldKind.String, "Type").Sent("integrationType").Upper(),
             new FieldSpec(nameof(IntegrationSubtype), FieldKind.String).Sent("integrationSubtype"),
             new FieldSpec(nameof(IntegrationUri), FieldKind.String, "Uri").Sent("integrationUri"),
