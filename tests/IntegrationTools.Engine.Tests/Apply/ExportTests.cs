@@ -152,13 +152,18 @@ public sealed class ExportTests
     }
 
     [Fact]
-    public void Defaults_depend_on_the_definition_a_cache_namespace_of_another_resource_and_a_websocket_timeout_on_http_are_kept()
+    public void Defaults_depend_on_the_definition_a_cache_namespace_of_another_resource_a_websocket_timeout_on_http_and_a_websocket_lambda_method_are_kept()
     {
         var rest = DefinitionExport.Of(new RestIntegrationDefinition { RestApiId = "abc", ResourceId = "res1", ResourcePath = "/pets", HttpMethod = "GET", Type = "MOCK", CacheNamespace = "res2" });
         Assert.Equal("res2", rest["CacheNamespace"]);
         var http = DefinitionExport.Of(new ApiIntegrationDefinition { ApiId = "a", ProtocolType = "HTTP", IntegrationType = "HTTP_PROXY", TimeoutInMillis = 29000, PayloadFormatVersion = "1.0" });
         Assert.Equal(29000, http["TimeoutInMillis"]);
         Assert.Equal("1.0", http["PayloadFormatVersion"]);
+        // An HTTP API's Lambda proxy calls with POST whatever it says; a WebSocket API's must name the method to be created again.
+        var lambda = new ApiIntegrationDefinition { ApiId = "a", IntegrationType = "AWS_PROXY", IntegrationMethod = "POST", IntegrationUri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations" };
+        Assert.False(DefinitionExport.Of(lambda).Contains("IntegrationMethod"));
+        lambda.ProtocolType = "WEBSOCKET";
+        Assert.Equal("POST", DefinitionExport.Of(lambda)["IntegrationMethod"]);
     }
 
     [Fact]
