@@ -28,7 +28,8 @@ namespace IntegrationTools.Definitions
         {
             var read = new List<Finding>();
             OrderedDictionary? exported = null;
-            switch (KindOf(input))
+            var kind = KindOf(input);
+            switch (kind)
             {
                 case ExportKind.RestIntegration:
                     exported = Of(RestIntegrationDefinition.Read(input, read, label));
@@ -51,6 +52,14 @@ namespace IntegrationTools.Definitions
                             "Add RestApiId or ApiId, or pipe the output of Get-RestIntegration, Get-RestIntegrationResponse or Get-ApiIntegration."));
                     else RestIntegrationDefinition.Read(input, read, label); // says what the input is instead of a definition
                     break;
+            }
+            if (exported != null && KindOf(exported) != kind && !read.Any(f => f.Severity == Severity.Error))
+            {
+                // What is written must read back as the same kind of definition.
+                read.Add(DefinitionValidator.UnknownKind.Finding(label, null,
+                    "Without its empty values and the service's defaults, the definition no longer says whether it is a REST API or an HTTP/WebSocket API definition"
+                    + (exported.Count == 0 ? " (nothing of it is left)." : $" (only {string.Join(", ", exported.Keys.Cast<string>())} are left)."),
+                    "Add RestApiId or ApiId, and the fields of the integration."));
             }
             foreach (var finding in read) findings.Add(finding);
             return read.Any(f => f.Severity == Severity.Error) ? null : exported;

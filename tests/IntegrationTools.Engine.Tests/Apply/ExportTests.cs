@@ -214,6 +214,8 @@ public sealed class ExportTests
     [InlineData("websocket response", "IT0005")]
     [InlineData("no family", "IT0005")]
     [InlineData("not a map", "IT0001")]
+    [InlineData("only defaults", "IT0005")]
+    [InlineData("only shared fields", "IT0005")]
     public void What_cannot_be_read_is_not_exported_and_says_why(string input, string rule)
     {
         object? plain = input switch
@@ -221,6 +223,9 @@ public sealed class ExportTests
             "unknown key" => new Hashtable { ["RestApiId"] = "abc", ["ResourcePath"] = "/pets", ["HttpMethod"] = "GET", ["Typo"] = "MOCK" },
             "websocket response" => new Hashtable { ["ApiId"] = "a", ["IntegrationId"] = "i", ["IntegrationResponseKey"] = "$default" },
             "no family" => new Hashtable { ["Colour"] = "blue" },
+            // Told apart by a member that is empty or a default: nothing of it would read back as the same kind.
+            "only defaults" => new Hashtable { ["RestApiId"] = "", ["PassthroughBehavior"] = "WHEN_NO_MATCH", ["CacheKeyParameters"] = new object[0] },
+            "only shared fields" => new Hashtable { ["Type"] = "MOCK", ["ContentHandling"] = "" },
             _ => "text",
         };
         var findings = new List<Finding>();
