@@ -7,6 +7,8 @@
 
 BeforeDiscovery {
     $HasAwsCli = [bool](Get-Command -Name aws -ErrorAction Ignore)
+    # Each protocol of HTTP and WebSocket APIs through each format of definitions files.
+    $FileCases = foreach ($protocol in 'HTTP', 'WEBSOCKET') { foreach ($extension in 'yaml', 'json') { @{ Protocol = $protocol; Extension = $extension } } }
 }
 
 BeforeAll {
@@ -281,12 +283,7 @@ Describe 'HTTP and WebSocket integrations through definitions files' {
         }
     }
 
-    It 'checks a <Protocol> API''s exported integrations without unknown fields (<Extension>)' -ForEach @(
-        @{ Protocol = 'HTTP'; Extension = 'yaml' }
-        @{ Protocol = 'HTTP'; Extension = 'json' }
-        @{ Protocol = 'WEBSOCKET'; Extension = 'yaml' }
-        @{ Protocol = 'WEBSOCKET'; Extension = 'json' }
-    ) {
+    It 'checks a <Protocol> API''s exported integrations without unknown fields (<Extension>)' -ForEach $FileCases {
         $api = New-ApiWithEveryKind "file-check-$Protocol-$Extension" $Protocol
         $definitions = @(Copy-ThroughFile @(Get-ApiIntegration -ApiId $api -EndpointUrl $Endpoint) $Extension)
         $definitions | Should -HaveCount $(if ($Protocol -eq 'HTTP') { 4 } else { 3 })
@@ -295,12 +292,7 @@ Describe 'HTTP and WebSocket integrations through definitions files' {
         @($findings | Where-Object { $_.RuleId -like 'IT000*' -or $_.Severity -eq 'Error' } | ForEach-Object { "$($_.RuleId) $($_.Field): $($_.Message)" }) | Should -BeNullOrEmpty
     }
 
-    It 'recreates a <Protocol> API''s integrations in another API with New-ApiIntegration -ApiId (<Extension>)' -ForEach @(
-        @{ Protocol = 'HTTP'; Extension = 'yaml' }
-        @{ Protocol = 'HTTP'; Extension = 'json' }
-        @{ Protocol = 'WEBSOCKET'; Extension = 'yaml' }
-        @{ Protocol = 'WEBSOCKET'; Extension = 'json' }
-    ) {
+    It 'recreates a <Protocol> API''s integrations in another API with New-ApiIntegration -ApiId (<Extension>)' -ForEach $FileCases {
         $source = New-ApiWithEveryKind "file-source-$Protocol-$Extension" $Protocol
         $target = New-MotoApi -Name "file-target-$Protocol-$Extension" -ProtocolType $Protocol -Endpoint $Endpoint
         $definitions = @(Copy-ThroughFile @(Get-ApiIntegration -ApiId $source -EndpointUrl $Endpoint) $Extension)
