@@ -3,7 +3,7 @@
     Applies the integrations of a JSON or YAML definitions file: run it with -WhatIf first, then without.
 
 .DESCRIPTION
-    Reads the definitions file with ConvertFrom-IntegrationDefinition and sends each definition to the cmdlet that
+    Reads the definitions file with Import-IntegrationDefinition and sends each definition to the cmdlet that
     owns it:
       - a definition with RestApiId goes to Set-RestIntegration (REST API, creates or replaces the method's integration);
       - a definition with ApiId and IntegrationId goes to Set-ApiIntegration (changes that HTTP/WebSocket integration);
@@ -62,7 +62,7 @@ foreach ($name in 'EndpointUrl', 'Region', 'ProfileName') {
 $session['WhatIf'] = [bool]$WhatIfPreference
 
 # A file that cannot be read or parsed stops the script before anything is applied.
-$definitions = @(ConvertFrom-IntegrationDefinition -Path $Path -ErrorAction Stop)
+$definitions = @(Import-IntegrationDefinition -LiteralPath $Path -ErrorAction Stop)
 $PSCmdlet.WriteVerbose("$($definitions.Count) definitions in $Path")
 
 function Get-Value($Definition, [string] $Name) {

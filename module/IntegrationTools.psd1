@@ -11,10 +11,12 @@
     DotNetFrameworkVersion = '4.7.2'
     CmdletsToExport      = @(
         'ConvertFrom-IntegrationDefinition'
+        'Export-IntegrationDefinition'
         'Get-ApiIntegration'
         'Get-ApiIntegrationResponse'
         'Get-RestIntegration'
         'Get-RestIntegrationResponse'
+        'Import-IntegrationDefinition'
         'New-ApiIntegration'
         'New-ApiIntegrationResponse'
         'Remove-ApiIntegration'

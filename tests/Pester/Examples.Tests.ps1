@@ -245,7 +245,7 @@ Describe 'Import-IntegrationDefinitions.ps1' {
         $run = Invoke-Example 'Import-IntegrationDefinitions.ps1' @{ Path = $broken }
         $run.Output | Should -HaveCount 0
         $run.Errors | Should -HaveCount 1
-        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'DefinitionSyntaxError,IntegrationTools.Commands.ConvertFromIntegrationDefinitionCommand'
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'DefinitionSyntaxError,IntegrationTools.Commands.ImportIntegrationDefinitionCommand'
         "$($run.Errors[0])" | Should -Match ([regex]::Escape("$broken, line 3, column 3"))
     }
 }

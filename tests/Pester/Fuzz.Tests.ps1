@@ -2,7 +2,8 @@
 
 # 10,000 generated definitions - hashtables, objects, ConvertFrom-Json-shaped objects of generated JSON documents, raw
 # JSON text and things that are not definitions at all - with wrong types, unknown and misspelt keys, huge strings,
-# control characters and nulls, piped into the cmdlets that take definitions. No exception may escape, the session
+# control characters and nulls, piped into the cmdlets that take definitions (and Export-IntegrationDefinition, which
+# writes the ones that are definitions and reads back the same). No exception may escape, the session
 # must go on working, every input must be accounted for (an output or an ErrorRecord), and every ErrorRecord must
 # carry an error id and a category, and a message that neither dumps a huge value nor carries raw control characters.
 # The requests that get past the pre-flight go to a local endpoint that answers every request as API Gateway answers
@@ -330,6 +331,28 @@ BeforeAll {
     $null = $import.Invoke()
     $import.Dispose()
 
+    # What is wrong with error records: no id, no category, an internal failure, a huge message or raw control characters.
+    function Get-RecordProblem([object[]] $Errors) {
+        $problems = [System.Collections.Generic.List[string]]::new()
+        foreach ($record in $Errors) {
+            if ($record -isnot [System.Management.Automation.ErrorRecord]) { $problems.Add("not an ErrorRecord: $record"); continue }
+            $id = $record.FullyQualifiedErrorId
+            if ([string]::IsNullOrWhiteSpace($id)) { $problems.Add("an error without an id: $record"); continue }
+            if ($record.CategoryInfo.Category -eq [System.Management.Automation.ErrorCategory]::NotSpecified) { $problems.Add("${id}: no category") }
+            if (Test-IsBug $record.Exception) { $problems.Add("${id}: an internal failure reached the user: $($record.Exception.GetType().FullName): $($record.Exception.Message)") }
+            # A message may quote a value, but never dumps a huge one, and shows control characters escaped.
+            foreach ($message in @($record.Exception.Message, $(if ($record.ErrorDetails) { $record.ErrorDetails.Message }))) {
+                if ($null -eq $message) { continue }
+                if ($message.Length -ge 20000) { $problems.Add("${id}: a $($message.Length)-character message: $($message.Substring(0, 300))") }
+                $raw = $RawControl.Match($message)
+                if ($raw.Success) {
+                    $problems.Add("${id}: a raw U+$(([int] [char] $raw.Value).ToString('X4')) at $($raw.Index) in: $($message.Substring(0, [Math]::Min(300, $message.Length)))")
+                }
+            }
+        }
+        return $problems
+    }
+
     function Invoke-Batch([string] $Target, [object[]] $Batch) {
         # Pipes the batch into the target as a user would, and returns what came out: Output, Errors, Terminating.
         $shell = [powershell]::Create()
@@ -407,24 +430,7 @@ Describe 'Generated definitions piped into the cmdlets' {
         $run.Terminating | Should -BeNullOrEmpty -Because "the batch must not be stopped ($($run.Terminating.ErrorRecord.FullyQualifiedErrorId): $($run.Terminating.Message))"
         ($run.Output.Count + $run.Errors.Count) | Should -BeGreaterOrEqual $batch.Count -Because 'every input has its answer: an output or an error (a non-definition binds to nothing and is an error too)'
 
-        $problems = [System.Collections.Generic.List[string]]::new()
-        foreach ($record in $run.Errors) {
-            if ($record -isnot [System.Management.Automation.ErrorRecord]) { $problems.Add("not an ErrorRecord: $record"); continue }
-            $id = $record.FullyQualifiedErrorId
-            if ([string]::IsNullOrWhiteSpace($id)) { $problems.Add("an error without an id: $record"); continue }
-            if ($record.CategoryInfo.Category -eq [System.Management.Automation.ErrorCategory]::NotSpecified) { $problems.Add("${id}: no category") }
-            if (Test-IsBug $record.Exception) { $problems.Add("${id}: an internal failure reached the user: $($record.Exception.GetType().FullName): $($record.Exception.Message)") }
-            # A message may quote a value, but never dumps a huge one, and shows control characters escaped.
-            foreach ($message in @($record.Exception.Message, $(if ($record.ErrorDetails) { $record.ErrorDetails.Message }))) {
-                if ($null -eq $message) { continue }
-                if ($message.Length -ge 20000) { $problems.Add("${id}: a $($message.Length)-character message: $($message.Substring(0, 300))") }
-                $raw = $RawControl.Match($message)
-                if ($raw.Success) {
-                    $problems.Add("${id}: a raw U+$(([int] [char] $raw.Value).ToString('X4')) at $($raw.Index) in: $($message.Substring(0, [Math]::Min(300, $message.Length)))")
-                }
-            }
-        }
-        $problems | Select-Object -First 10 | Should -BeNullOrEmpty
+        Get-RecordProblem $run.Errors | Select-Object -First 10 | Should -BeNullOrEmpty
 
         if ($Target -like 'Test-ApiIntegration*') {
             # Offline: never an error, exactly one $true/$false per input.
@@ -432,6 +438,33 @@ Describe 'Generated definitions piped into the cmdlets' {
             $run.Output | Should -HaveCount $batch.Count
             @($run.Output | Where-Object { $_ -isnot [bool] }) | Should -HaveCount 0
         }
+    }
+
+    It 'Export-IntegrationDefinition writes every input that is a definition and reports every other, never an exception' {
+        $batch = [object[]] $inputs[0..($PerTarget - 1)]
+        $file = Join-Path $TestDrive 'fuzz.yaml'
+        $again = Join-Path $TestDrive 'fuzz-again.yaml'
+        # Export the batch, read the file back and export what was read: the module's cmdlets run in the fuzz runspace.
+        $script = 'param($Batch, $File, $Again) $Batch | Export-IntegrationDefinition -Path $File -ErrorAction Continue
+            $read = @(Import-IntegrationDefinition -LiteralPath $File -ErrorAction Stop); $read | Export-IntegrationDefinition -Path $Again -ErrorAction Stop; $read.Count'
+        $shell = [powershell]::Create()
+        try {
+            $shell.Runspace = $runspace
+            $null = $shell.AddScript($script, $true).AddParameter('Batch', $batch).AddParameter('File', $file).AddParameter('Again', $again)
+            $terminating = $null
+            $written = 0
+            try { $written = @($shell.Invoke())[-1] } catch { $terminating = $_.Exception }
+            $errors = @($shell.Streams.Error)
+        }
+        finally {
+            $shell.Dispose()
+        }
+        Write-Host "  Export-IntegrationDefinition: $($batch.Count) inputs, $written definitions written, $($errors.Count) errors"
+        $terminating | Should -BeNullOrEmpty
+        ($written + $errors.Count) | Should -Be $batch.Count -Because 'every input is written or reported'
+        Get-RecordProblem $errors | Select-Object -First 10 | Should -BeNullOrEmpty
+        # The file reads back to definitions that export to the same text.
+        Get-Content -LiteralPath $again -Raw | Should -BeExactly (Get-Content -LiteralPath $file -Raw)
     }
 
     It 'leaves the session usable, and nothing got past the refusing endpoint unsigned' {

@@ -188,11 +188,13 @@ Describe 'The exported cmdlets' {
         @(Get-Command -Module IntegrationTools | Where-Object { $_.Verb -notin $approved } | ForEach-Object { $_.Name }) | Should -BeNullOrEmpty
     }
 
-    It 'declare their output type: models of the module (and $true/$false of Test-ApiIntegration -Quiet), hashtables of ConvertFrom-IntegrationDefinition' {
+    It 'declare their output type: models of the module (and $true/$false of Test-ApiIntegration -Quiet), hashtables of ConvertFrom-/Import-IntegrationDefinition, the file of Export-IntegrationDefinition -PassThru' {
         $wrong = Get-Command -Module IntegrationTools | ForEach-Object {
             $types = @($_.OutputType | ForEach-Object { $_.Name })
             $expected = switch ($_.Name) {
                 'ConvertFrom-IntegrationDefinition' { '^System\.Collections\.Hashtable$' }
+                'Import-IntegrationDefinition' { '^System\.Collections\.Hashtable$' }
+                'Export-IntegrationDefinition' { '^System\.IO\.FileInfo$' }
                 'Test-ApiIntegration' { '^(IntegrationTools\.(Models|Rules)\.\w+|System\.Boolean)$' }
                 default { '^IntegrationTools\.(Models|Rules)\.\w+$' }
             }

@@ -8,7 +8,8 @@
 
 BeforeDiscovery {
     # One command line per exported cmdlet, run in this order; {placeholders} are ids of what the test seeded.
-    # ConvertFrom-IntegrationDefinition reads text and sends nothing: it takes no session parameters.
+    # ConvertFrom-, Export- and Import-IntegrationDefinition read and write text and files and send nothing: they take no
+    # session parameters.
     $Commands = [ordered]@{
         'Get-RestIntegration'               = 'Get-RestIntegration -RestApiId {rest}'
         'Get-RestIntegrationResponse'       = 'Get-RestIntegrationResponse -RestApiId {rest} -ResourceId {pets} -HttpMethod GET'
@@ -26,8 +27,10 @@ BeforeDiscovery {
         'Remove-ApiIntegrationResponse'     = 'Remove-ApiIntegrationResponse -ApiId {ws} -IntegrationId {wsint} -IntegrationResponseId {wsresp} -Confirm:$false'
         'Test-ApiIntegration'               = 'Test-ApiIntegration -InputObject @{ ApiId = ''{api}''; IntegrationId = ''{int}''; IntegrationType = ''HTTP_PROXY''; IntegrationUri = ''http://plain.example.com''; IntegrationMethod = ''ANY'' } -Live'
         'ConvertFrom-IntegrationDefinition' = 'ConvertFrom-IntegrationDefinition -Content ''{ "RestApiId": "{rest}", "Type": "MOCK" }'''
+        'Export-IntegrationDefinition'      = '@{ RestApiId = ''{rest}''; ResourcePath = ''/pets''; HttpMethod = ''GET''; Type = ''MOCK'' } | Export-IntegrationDefinition -Path (Join-Path $TestDrive ''redaction.yaml'') -PassThru'
+        'Import-IntegrationDefinition'      = 'Import-IntegrationDefinition -Path (Join-Path $TestDrive ''redaction.yaml'')'
     }
-    $Cases = foreach ($name in $Commands.Keys) { @{ Name = $name; SendsRequests = -not $name.StartsWith('ConvertFrom-') } }
+    $Cases = foreach ($name in $Commands.Keys) { @{ Name = $name; SendsRequests = $name -notlike '*-IntegrationDefinition' } }
     $RequestCases = @($Cases | Where-Object { $_.SendsRequests })
 }
 
@@ -72,7 +75,7 @@ BeforeAll {
         $runs = [ordered]@{}
         foreach ($name in $Commands.Keys) {
             $command = $Commands[$name]
-            if (-not $name.StartsWith('ConvertFrom-')) { $command += ' ' + $SessionArguments.Replace('{endpoint}', $EndpointUrl) }
+            if ($name -notlike '*-IntegrationDefinition') { $command += ' ' + $SessionArguments.Replace('{endpoint}', $EndpointUrl) }
             foreach ($key in $Ids.Keys) { $command = $command.Replace('{' + $key + '}', $Ids[$key]) }
             $block = [scriptblock]::Create($command)
             $records = New-Object System.Collections.Generic.List[object]

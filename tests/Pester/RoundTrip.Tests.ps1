@@ -2,12 +2,14 @@
 
 # Definitions as ops scripts carry them: from files (JSON, CSV, YAML, the AWS CLI skeleton) and from the Get- cmdlets'
 # own output, re-applied. Empty values count as not given whatever the source; Get- output of both API families
-# re-applies as Unchanged, sending no write, after ConvertTo-Json/ConvertFrom-Json, Export-Csv/Import-Csv and YAML text
-# read by ConvertFrom-IntegrationDefinition, and copies to another API (REST: the same paths; HTTP and WebSocket: the
-# same route keys).
+# re-applies as Unchanged, sending no write, after ConvertTo-Json/ConvertFrom-Json, Export-Csv/Import-Csv, YAML text
+# read by ConvertFrom-IntegrationDefinition and Export-/Import-IntegrationDefinition (YAML and JSON), and copies to
+# another API (REST: the same paths; HTTP and WebSocket: the same route keys).
 
 BeforeDiscovery {
     $HasAwsCli = [bool](Get-Command -Name aws -ErrorAction Ignore)
+    # Each protocol of HTTP and WebSocket APIs through each format of definitions files.
+    $FileCases = foreach ($protocol in 'HTTP', 'WEBSOCKET') { foreach ($extension in 'yaml', 'json') { @{ Protocol = $protocol; Extension = $extension } } }
 }
 
 BeforeAll {
@@ -35,6 +37,13 @@ BeforeAll {
         $null = Set-RestIntegration -RestApiId $id -ResourcePath /orders -HttpMethod POST -AwsService -Service sqs -Action SendMessage `
             -IntegrationHttpMethod POST -Credentials 'arn:aws:iam::123456789012:role/apigw-sqs' -EndpointUrl $Endpoint
         return $shop
+    }
+
+    # Export-IntegrationDefinition to a file of the extension given, read back by Import-IntegrationDefinition.
+    function Copy-ThroughFile([object[]] $Items, [string] $Extension) {
+        $file = Join-Path $TestDrive "definitions-$([guid]::NewGuid()).$Extension"
+        $Items | Export-IntegrationDefinition -Path $file
+        Import-IntegrationDefinition -Path $file
     }
 
     # Applies definitions and returns the outputs and errors, and how many writes reached moto.
@@ -139,6 +148,8 @@ Describe 'Get-RestIntegration output re-applied' {
         @{ Case = 'the objects themselves'; Copy = { param($items) $items } }
         @{ Case = 'ConvertTo-Json | ConvertFrom-Json'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
         @{ Case = 'Export-Csv | Import-Csv'; Copy = { param($items) $file = Join-Path $TestDrive 'integrations.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+        @{ Case = 'Export-IntegrationDefinition x.yaml, Import-IntegrationDefinition x.yaml'; Copy = { param($items) Copy-ThroughFile $items 'yaml' } }
+        @{ Case = 'Export-IntegrationDefinition x.json, Import-IntegrationDefinition x.json'; Copy = { param($items) Copy-ThroughFile $items 'json' } }
     ) {
         $copies = @(& $Copy $kinds)
         $copies | Should -HaveCount 6
@@ -171,6 +182,8 @@ Describe 'Get-RestIntegration output re-applied' {
         @{ Case = 'Get- output'; Copy = { param($items) $items } }
         @{ Case = 'JSON'; Copy = { param($items) $items | ConvertTo-Json -Depth 6 | ConvertFrom-Json } }
         @{ Case = 'CSV'; Copy = { param($items) $file = Join-Path $TestDrive 'copy.csv'; $items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file } }
+        @{ Case = 'YAML file'; Copy = { param($items) Copy-ThroughFile $items 'yaml' } }
+        @{ Case = 'JSON file'; Copy = { param($items) Copy-ThroughFile $items 'json' } }
     ) {
         $target = New-MotoShop -Name "round-target-$Case" -Endpoint $Endpoint
         $first = Invoke-Apply @(& $Copy $kinds) -Parameters @{ RestApiId = $target.RestApiId }
@@ -184,6 +197,116 @@ Describe 'Get-RestIntegration output re-applied' {
         @($again.Output.Outcome | Sort-Object -Unique) | Should -Be @('Unchanged')
         # The source API was not touched: its integrations are as they were.
         @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint).Count | Should -Be 6
+    }
+}
+
+Describe 'Definitions files written by Export-IntegrationDefinition' {
+
+    BeforeAll {
+        $source = New-ShopWithEveryKind 'file-source'
+        $kinds = @(Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint)
+    }
+
+    It 'hold exactly what re-applies: the targets and the fields with values, no ids, echoes, empties or defaults' {
+        $file = Join-Path $TestDrive 'every-kind.json'
+        $kinds | Export-IntegrationDefinition -Path $file
+        $written = @(Get-Content -LiteralPath $file -Raw | ConvertFrom-Json)
+        $written | Should -HaveCount 6
+        $keys = @($written | ForEach-Object { $_.PSObject.Properties.Name } | Sort-Object -Unique)
+        foreach ($left in 'ResourceId', 'Outcome', 'IntegrationResponses', 'Path', 'Method', 'CacheNamespace', 'ConnectionType') { $keys | Should -Not -Contain $left }
+        $written | ForEach-Object { @($_.PSObject.Properties.Name)[0..2] | Should -Be @('RestApiId', 'ResourcePath', 'HttpMethod') }
+        $get = $written | Where-Object { $_.HttpMethod -eq 'GET' -and $_.ResourcePath -eq '/pets' }
+        $get.TimeoutInMillis | Should -Be 5000
+        $get.RequestParameters.'integration.request.querystring.term' | Should -BeExactly 'method.request.querystring.q'
+        ($written | Where-Object Type -EQ 'MOCK').PassthroughBehavior | Should -BeExactly 'WHEN_NO_TEMPLATES'
+        # The same integrations write the same text again.
+        $again = Join-Path $TestDrive 'every-kind-again.json'
+        Get-RestIntegration -RestApiId $source.RestApiId -EndpointUrl $Endpoint | Export-IntegrationDefinition -Path $again
+        Get-Content -LiteralPath $again -Raw | Should -BeExactly (Get-Content -LiteralPath $file -Raw)
+    }
+
+    It 'carry REST integration responses that Set-RestIntegrationResponse re-creates in another API' {
+        Set-MotoIntegrationResponse -RestApiId $source.RestApiId -ResourceId $source.PetsId -HttpMethod GET -StatusCode 200 -Body @{
+            responseTemplates = @{ 'application/json' = '{"found": true}' } }
+        Set-MotoIntegrationResponse -RestApiId $source.RestApiId -ResourceId $source.PetsId -HttpMethod GET -StatusCode 404 -Body @{ selectionPattern = 'Not found.*' }
+        $responses = @(Get-RestIntegrationResponse -RestApiId $source.RestApiId -ResourcePath /pets -HttpMethod GET -EndpointUrl $Endpoint)
+        $responses | Should -HaveCount 2
+        $target = New-MotoShop -Name 'file-responses-target' -Endpoint $Endpoint
+        $null = Copy-ThroughFile $kinds 'yaml' | Set-RestIntegration -RestApiId $target.RestApiId -EndpointUrl $Endpoint -ErrorAction Stop
+
+        $copied = @(Copy-ThroughFile $responses 'yaml' | Set-RestIntegrationResponse -RestApiId $target.RestApiId -EndpointUrl $Endpoint -ErrorAction Stop)
+
+        $copied | Should -HaveCount 2
+        $read = @(Get-RestIntegrationResponse -RestApiId $target.RestApiId -ResourcePath /pets -HttpMethod GET -EndpointUrl $Endpoint | Sort-Object StatusCode)
+        @($read.StatusCode) | Should -Be @('200', '404')
+        $read[0].ResponseTemplates['application/json'] | Should -BeExactly '{"found": true}'
+        $read[1].SelectionPattern | Should -BeExactly 'Not found.*'
+    }
+}
+
+Describe 'HTTP and WebSocket integrations through definitions files' {
+
+    BeforeAll {
+        # Every kind of HTTP API integration (Lambda proxy, HTTP proxy, AWS service, private over a VPC link) and of
+        # WebSocket API integration (MOCK, HTTP, Lambda proxy), with the members each kind takes.
+        function New-ApiWithEveryKind([string] $Name, [string] $Protocol) {
+            $api = New-MotoApi -Name $Name -ProtocolType $Protocol -Endpoint $Endpoint
+            $bodies = if ($Protocol -eq 'HTTP') {
+                $link = New-MotoVpcLink -Name "$Name-link" -Endpoint $Endpoint
+                @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders'; payloadFormatVersion = '2.0'; description = 'orders'; timeoutInMillis = 10000 }
+                @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://orders.example.com/{proxy}'; payloadFormatVersion = '1.0'
+                    requestParameters = @{ 'overwrite:header.x-source' = '$context.requestId' }; responseParameters = @{ '404' = @{ 'overwrite:statuscode' = '410' } } }
+                @{ integrationType = 'AWS_PROXY'; integrationSubtype = 'SQS-SendMessage'; payloadFormatVersion = '1.0'; credentialsArn = 'arn:aws:iam::123456789012:role/apigw-sqs'
+                    requestParameters = @{ QueueUrl = 'https://sqs.us-east-1.amazonaws.com/123456789012/orders'; MessageBody = '$request.body' } }
+                @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; connectionType = 'VPC_LINK'; connectionId = $link; payloadFormatVersion = '1.0'
+                    integrationUri = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65'; tlsConfig = @{ serverNameToVerify = 'orders.internal.example.com' } }
+            }
+            else {
+                # Each with a timeout: moto fills in 30,000 ms, which AWS allows only on HTTP APIs (it fills in 29,000 here).
+                @{ integrationType = 'MOCK'; requestTemplates = @{ '200' = '{"statusCode": 200}' }; templateSelectionExpression = '200'; timeoutInMillis = 29000 }
+                @{ integrationType = 'HTTP'; integrationMethod = 'POST'; integrationUri = 'https://chat.example.com/messages'; passthroughBehavior = 'WHEN_NO_TEMPLATES'
+                    contentHandlingStrategy = 'CONVERT_TO_TEXT'; requestTemplates = @{ 'application/json' = "{`n  `"text`": `$input.json('`$.text')`n}" }; timeoutInMillis = 20000 }
+                @{ integrationType = 'AWS_PROXY'; integrationMethod = 'POST'; timeoutInMillis = 15000
+                    integrationUri = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:chat/invocations' }
+            }
+            foreach ($body in $bodies) { $null = New-MotoApiIntegration -ApiId $api -Body $body -Endpoint $Endpoint }
+            return $api
+        }
+
+        # The export of an API's integrations without its id, one line per integration, sorted: what "equivalent" means.
+        function Get-Equivalent([string] $ApiId) {
+            $file = Join-Path $TestDrive "equivalent-$ApiId.json"
+            Get-ApiIntegration -ApiId $ApiId -EndpointUrl $Endpoint | Export-IntegrationDefinition -Path $file
+            @(Get-Content -LiteralPath $file -Raw | ConvertFrom-Json) | ForEach-Object {
+                $_.PSObject.Properties.Remove('ApiId')
+                $_ | ConvertTo-Json -Depth 5 -Compress
+            } | Sort-Object
+        }
+    }
+
+    It 'checks a <Protocol> API''s exported integrations without unknown fields (<Extension>)' -ForEach $FileCases {
+        $api = New-ApiWithEveryKind "file-check-$Protocol-$Extension" $Protocol
+        $definitions = @(Copy-ThroughFile @(Get-ApiIntegration -ApiId $api -EndpointUrl $Endpoint) $Extension)
+        $definitions | Should -HaveCount $(if ($Protocol -eq 'HTTP') { 4 } else { 3 })
+        $definitions | ForEach-Object { $_.Keys | Should -Not -Contain 'IntegrationId' }
+        $findings = @($definitions | Test-ApiIntegration -EndpointUrl $Endpoint)
+        @($findings | Where-Object { $_.RuleId -like 'IT000*' -or $_.Severity -eq 'Error' } | ForEach-Object { "$($_.RuleId) $($_.Field): $($_.Message)" }) | Should -BeNullOrEmpty
+    }
+
+    It 'recreates a <Protocol> API''s integrations in another API with New-ApiIntegration -ApiId (<Extension>)' -ForEach $FileCases {
+        $source = New-ApiWithEveryKind "file-source-$Protocol-$Extension" $Protocol
+        $target = New-MotoApi -Name "file-target-$Protocol-$Extension" -ProtocolType $Protocol -Endpoint $Endpoint
+        $definitions = @(Copy-ThroughFile @(Get-ApiIntegration -ApiId $source -EndpointUrl $Endpoint) $Extension)
+
+        $created = @($definitions | New-ApiIntegration -ApiId $target -EndpointUrl $Endpoint -ErrorVariable failed -ErrorAction SilentlyContinue)
+
+        @($failed | ForEach-Object { "$_" }) | Should -BeNullOrEmpty
+        @($created.Outcome | Sort-Object -Unique) | Should -Be @('Created')
+        $expected = @(Get-Equivalent $source)
+        $expected | Should -HaveCount $definitions.Count
+        @(Get-Equivalent $target) | Should -Be $expected
+        # Not a comparison of nothing: the exports hold the members each kind was given.
+        ($expected -join "`n") | Should -Match $(if ($Protocol -eq 'HTTP') { 'serverNameToVerify|ServerNameToVerify' } else { 'TemplateSelectionExpression' })
     }
 }
 

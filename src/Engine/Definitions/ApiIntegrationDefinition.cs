@@ -20,13 +20,14 @@ namespace IntegrationTools.Definitions
         public static readonly DefinitionSchema Schema = new DefinitionSchema("an HTTP or WebSocket API integration definition",
             new FieldSpec(nameof(ApiId), FieldKind.String).AsTarget(),
             // Id, Type and Uri are the module's alias properties of Get-ApiIntegration's output (IntegrationTools.Types.ps1xml).
-            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget(),
+            new FieldSpec(nameof(IntegrationId), FieldKind.String, "Id").AsTarget().AssignedId(),
             new FieldSpec(nameof(IntegrationType), FieldKind.String, "Type").Sent("integrationType").Upper(),
             new FieldSpec(nameof(IntegrationSubtype), FieldKind.String).Sent("integrationSubtype"),
             new FieldSpec(nameof(IntegrationUri), FieldKind.String, "Uri").Sent("integrationUri"),
-            // A Lambda proxy integration calls the function with POST whatever the definition says.
+            // An HTTP API's Lambda proxy integration calls the function with POST whatever the definition says; a WebSocket
+            // API's names its method (IT2011), so it has no default there.
             new FieldSpec(nameof(IntegrationMethod), FieldKind.String).Sent("integrationMethod").Upper()
-                .Default(c => string.Equals(c.DeployedType, ApiIntegrationValues.AwsProxy, StringComparison.OrdinalIgnoreCase) ? "POST" : null),
+                .Default(c => !c.WebSocket && string.Equals(c.DeployedType, ApiIntegrationValues.AwsProxy, StringComparison.OrdinalIgnoreCase) ? "POST" : null),
             new FieldSpec(nameof(ConnectionType), FieldKind.String).Sent("connectionType").Upper().Default(ApiIntegrationValues.Internet),
             new FieldSpec(nameof(ConnectionId), FieldKind.String).Sent("connectionId"),
             new FieldSpec(nameof(CredentialsArn), FieldKind.String).Sent("credentialsArn"),

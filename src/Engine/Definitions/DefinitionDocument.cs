@@ -56,15 +56,23 @@ namespace IntegrationTools.Definitions
         /// <summary>The format a file or text is in: by extension first, then JSON when the text starts with { or [.</summary>
         public static DefinitionFormat FormatOf(string? path, string text)
         {
-            var extension = path == null ? "" : Path.GetExtension(path).ToLowerInvariant();
-            if (extension == ".json") return DefinitionFormat.Json;
-            if (extension == ".yaml" || extension == ".yml") return DefinitionFormat.Yaml;
+            var byExtension = FormatOfExtension(path);
+            if (byExtension != DefinitionFormat.Auto) return byExtension;
             foreach (var c in text)
             {
                 if (char.IsWhiteSpace(c) || c == '\uFEFF') continue;
                 return c == '{' || c == '[' ? DefinitionFormat.Json : DefinitionFormat.Yaml;
             }
             return DefinitionFormat.Yaml;
+        }
+
+        /// <summary>Json for .json, Yaml for .yaml and .yml (in any case), Auto for any other extension or none.</summary>
+        public static DefinitionFormat FormatOfExtension(string? path)
+        {
+            var extension = path == null ? "" : Path.GetExtension(path).ToLowerInvariant();
+            if (extension == ".json") return DefinitionFormat.Json;
+            if (extension == ".yaml" || extension == ".yml") return DefinitionFormat.Yaml;
+            return DefinitionFormat.Auto;
         }
 
         private static void Collect(object? root, string source, List<Hashtable> definitions)
@@ -208,7 +216,12 @@ namespace IntegrationTools.Definitions
         private static object? Scalar(YamlScalarNode scalar)
         {
             var value = scalar.Value ?? "";
-            if (scalar.Style != ScalarStyle.Plain) return value;
+            return scalar.Style != ScalarStyle.Plain ? value : PlainScalar(value);
+        }
+
+        /// <summary>What a plain (unquoted) YAML scalar of this text reads as: null, a boolean, a number, or the text itself.</summary>
+        internal static object? PlainScalar(string value)
+        {
             switch (value)
             {
                 case "":

@@ -98,6 +98,12 @@ namespace IntegrationTools.Definitions
         /// <summary>Empty text is a value of its own (a selection pattern of ''), not "not given".</summary>
         public bool EmptyIsValue { get; private set; }
 
+        /// <summary>An id the service assigns (a resource id, an integration id): it names an object of one API only.</summary>
+        public bool AssignedByService { get; private set; }
+
+        /// <summary>The field that names the same object in any API (ResourcePath for ResourceId), or null.</summary>
+        public string? PortableName { get; private set; }
+
         /// <summary>The field's place in its schema (set by <see cref="DefinitionSchema"/>).</summary>
         internal int Index { get; set; } = -1;
 
@@ -125,6 +131,17 @@ namespace IntegrationTools.Definitions
         public FieldSpec AsRoute()
         {
             Role = FieldRole.Route;
+            return this;
+        }
+
+        /// <summary>
+        /// An id the service assigns: an export leaves it out (it means nothing in another API), unless the field named
+        /// <paramref name="portableName"/>, which names the same object in any API, has no value.
+        /// </summary>
+        public FieldSpec AssignedId(string? portableName = null)
+        {
+            AssignedByService = true;
+            PortableName = portableName;
             return this;
         }
 

@@ -20,7 +20,7 @@ namespace IntegrationTools.Definitions
         /// </summary>
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration definition",
             new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget(),
+            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget().AssignedId(nameof(ResourcePath)),
             // Path and Method are the module's alias properties of Get-RestIntegration's output (IntegrationTools.Types.ps1xml).
             new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
             new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),

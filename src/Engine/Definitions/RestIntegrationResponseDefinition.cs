@@ -12,15 +12,15 @@ namespace IntegrationTools.Definitions
     public sealed class RestIntegrationResponseDefinition
     {
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration response definition",
-            new FieldSpec(nameof(RestApiId), FieldKind.String),
-            new FieldSpec(nameof(ResourceId), FieldKind.String),
-            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path"),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method"),
+            new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
+            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget().AssignedId(nameof(ResourcePath)),
+            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
+            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),
             new FieldSpec(nameof(StatusCode), FieldKind.String),
             new FieldSpec(nameof(SelectionPattern), FieldKind.String).KeepsEmptyText(),
             new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
             new FieldSpec(nameof(ResponseTemplates), FieldKind.StringMap),
-            new FieldSpec(nameof(ContentHandling), FieldKind.String));
+            new FieldSpec(nameof(ContentHandling), FieldKind.String).Upper());
 
         public string? RestApiId { get; set; }
         public string? ResourceId { get; set; }
