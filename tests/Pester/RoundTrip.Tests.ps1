@@ -393,6 +393,12 @@ Describe 'Get-ApiIntegration output re-applied' {
                 'JSON' { $Items | ConvertTo-Json -Depth 6 | ConvertFrom-Json }
                 'CSV' { $file = Join-Path $TestDrive "api-$([guid]::NewGuid()).csv"; $Items | Export-Csv -LiteralPath $file -NoTypeInformation; Import-Csv -LiteralPath $file }
                 'YAML' { ConvertTo-TestYaml $Items | ConvertFrom-IntegrationDefinition -Format Yaml }
+                # Definitions files hold no integration ids: the integrations are found again by route keys or backend.
+                { $_ -in 'YAML file', 'JSON file' } {
+                    $file = Join-Path $TestDrive ("api-$([guid]::NewGuid())." + $Case.Split(' ')[0].ToLowerInvariant())
+                    $Items | Export-IntegrationDefinition -Path $file
+                    Import-IntegrationDefinition -Path $file
+                }
             }
         }
 
@@ -416,7 +422,7 @@ Describe 'Get-ApiIntegration output re-applied' {
     }
 
     It 'is Unchanged as it is and sends no write (<Case>)' -ForEach @(
-        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }
+        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }, @{ Case = 'YAML file' }, @{ Case = 'JSON file' }
     ) {
         $copies = @(Copy-Definition $Case ($http + $ws))
         $copies | Should -HaveCount 9
@@ -429,7 +435,7 @@ Describe 'Get-ApiIntegration output re-applied' {
     }
 
     It 'copies the integrations and their routes to another API (<Case>), then is Unchanged there with no write' -ForEach @(
-        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }
+        @{ Case = 'Get- output' }, @{ Case = 'JSON' }, @{ Case = 'CSV' }, @{ Case = 'YAML' }, @{ Case = 'YAML file' }, @{ Case = 'JSON file' }
     ) {
         $describe = { param($items) $items | ForEach-Object { "$($_.IntegrationType) $($_.IntegrationSubtype) $($_.IntegrationUri) [$($_.RouteKeys -join ',')]" } | Sort-Object }
         foreach ($pair in @(@{ Items = $http; Protocol = 'HTTP' }, @{ Items = $ws; Protocol = 'WEBSOCKET' })) {

@@ -81,11 +81,11 @@ namespace IntegrationTools.Definitions
                 DeployedType = definition.IntegrationType?.Trim(),
             });
 
-        /// <summary>The fields of <paramref name="definition"/> that re-apply, by <paramref name="schema"/>: targets first, then the integration's fields.</summary>
+        /// <summary>The fields of <paramref name="definition"/> that re-apply, by <paramref name="schema"/>: targets first, then the route keys that name an HTTP or WebSocket integration, then the integration's fields.</summary>
         internal static OrderedDictionary Of(DefinitionSchema schema, object definition, FieldContext context)
         {
             var exported = new OrderedDictionary(StringComparer.OrdinalIgnoreCase);
-            foreach (var role in new[] { FieldRole.Target, FieldRole.Integration })
+            foreach (var role in new[] { FieldRole.Target, FieldRole.Route, FieldRole.Integration })
             {
                 foreach (var field in schema.Fields)
                 {

@@ -65,6 +65,7 @@ public sealed class ExportTests
         var exported = Export(Filled(family));
 
         var expected = table.Fields.Where(f => f.Role == FieldRole.Target && !f.AssignedByService)
+            .Concat(table.Fields.Where(f => f.Role == FieldRole.Route))
             .Concat(table.Fields.Where(f => f.Role == FieldRole.Integration))
             .Select(f => f.Name).ToList();
         Assert.Equal(expected, exported.Keys.Cast<string>().ToList());
