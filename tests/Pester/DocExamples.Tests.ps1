@@ -20,15 +20,19 @@
 #   - Ids. REST API ids are the ids the pages use (moto takes a REST API's id from the tag _custom_id_). The ids
 #     that moto chooses itself (resources, HTTP and WebSocket APIs, integrations, routes, VPC links, integration
 #     responses) are mapped from the placeholder each page uses to the id of the resource seeded with the page's path,
-#     name or backend ($IdMap below, filled in while seeding).
+#     name or backend ($IdMap below, filled in while seeding), and from the placeholder a page shows for what an
+#     example creates to the id of what it created ($CreatedIds, looked up after each example).
 #   - The session. AWS_ENDPOINT_URL points at moto, AWS_REGION is us-east-1, and a config and a credentials file
 #     (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) hold the profiles the pages name ('default', 'prod'), so that
 #     '-ProfileName prod -Region eu-west-1' reaches moto; http://127.0.0.1:5000 (the pages' local moto server) is this
 #     file's moto server.
 #   - The lines of $LineSubstitutions: what a reader does elsewhere (start moto in another terminal, build the module,
 #     which the suite has done) and the paths of the repository's own files.
-#   - $WhatIfInstead: examples whose request moto does not serve (UpdateIntegration of REST APIs) run with -WhatIf,
-#     and the request they would send is checked instead of their output.
+#   - $WhatIfInstead: examples whose request moto does not serve (UpdateIntegration of REST APIs) or serves otherwise
+#     than the service (request parameters of HTTP API integrations) run with -WhatIf, and the request they would
+#     send is checked instead of their output.
+#   - $MotoDifferences and Convert-MotoWebSocketTimeout: the values moto answers otherwise than the service (README,
+#     "Known differences of moto") are applied to the output a page shows before the comparison.
 # Examples that cannot run against moto at all are skipped with the reason in their name ($Skipped); the examples of
 # pages being reworked are skipped as pending ($Pending).
 
@@ -38,7 +42,7 @@ BeforeDiscovery {
     $HasAwsCli = [bool](Find-AwsCli)
 
     # The pages whose examples are being reworked; each of their examples is reported as skipped until this is empty.
-    $Pending = @('Get-ApiIntegration', 'New-ApiIntegration', 'Set-ApiIntegration', 'ConvertFrom-IntegrationDefinition')
+    $Pending = @('ConvertFrom-IntegrationDefinition')
 
     # Examples that cannot run against moto, with the reason (shown in the test's name).
     $Skipped = @{
@@ -158,9 +162,14 @@ BeforeAll {
         @{ Pattern = 'http://127\.0\.0\.1:5000'; Replacement = $Endpoint }
     )
 
-    # Examples whose request moto does not serve: they run with -WhatIf instead of the switch named, and the line given
-    # must be among what they write (instead of the output shown).
+    # Examples whose request moto does not serve, or serves otherwise than the service: they run with -WhatIf instead of
+    # the switch named, and the line given must be among what they write (instead of the output shown).
     $WhatIfInstead = @{
+        # moto replaces the request parameters of an HTTP API integration whole; the service merges them key by key.
+        'Set-ApiIntegration Example 3' = @{
+            Replace = '-PassThru'
+            Expect  = @('What if: Performing the operation "PATCH /v2/apis/xydqnyll/integrations/jqvxmffu {"requestParameters":{"append:header.x-tenant":"$request.header.x-tenant","remove:querystring.debug":""}}" on target "api/xydqnyll integration/jqvxmffu".')
+        }
         'Update-RestIntegration Example 1' = @{
             Replace = '-PassThru'
             Expect  = @('What if: Performing the operation "PATCH /restapis/luldfldnii/resources/ygsbctq8gy/methods/GET/integration {"patchOperations":[{"op":"replace","path":"/timeoutInMillis","value":"5000"}]}" on target "restapi/luldfldnii /pets/{petId} GET".')
@@ -230,6 +239,19 @@ BeforeAll {
         $id = [string] (Invoke-Seed POST "/v2/apis/$ApiId/integrations" $Body).integrationId
         $script:IdMap[$Placeholder] = $id
         return $id
+    }
+
+    # Routes of an HTTP or WebSocket API that target the integration given (route key -> integration id).
+    function New-DocRoute([string] $ApiId, [string[]] $RouteKey, [string] $IntegrationId) {
+        foreach ($key in $RouteKey) {
+            $null = Invoke-Seed POST "/v2/apis/$ApiId/routes" @{ routeKey = $key; target = "integrations/$IntegrationId" }
+        }
+    }
+
+    # An integration that an example creates: mapped after the example from the placeholder the page shows to the id of
+    # the API's one integration whose members (wire names) are those given.
+    function Register-DocIntegration([string] $Placeholder, [string] $ApiId, [hashtable] $Members) {
+        $script:CreatedIds[$Placeholder] = @{ Kind = 'Integration'; ApiId = $ApiId; Members = $Members }
     }
 
     $lambda = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:{0}/invocations'
@@ -306,6 +328,57 @@ BeforeAll {
             $null = New-DocApiIntegration $api 'gcfkdwyg' @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'; payloadFormatVersion = '2.0' }
             $null = New-DocApiIntegration $api 'lrudyhqp' @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://inventory.example.com/stock'; payloadFormatVersion = '1.0'; timeoutInMillis = 15000 }
         }
+        if ($Page -eq 'Get-ApiIntegration') {
+            $api = New-DocApi 'ckacwiap' 'HTTP'
+            $orders = New-DocApiIntegration $api 'gcfkdwyg' @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'; payloadFormatVersion = '2.0' }
+            $null = New-DocApiIntegration $api 'lrudyhqp' @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://inventory.example.com/stock'; payloadFormatVersion = '1.0'; timeoutInMillis = 15000 }
+            New-DocRoute $api 'GET /orders', 'POST /orders' $orders
+            $ws = New-DocApi 'mzbnmqyr' 'WEBSOCKET'
+            $chat = New-DocApiIntegration $ws 'zsrtefbz' @{ integrationType = 'AWS_PROXY'; integrationMethod = 'POST'; integrationUri = ($lambda -f 'chat-handler') }
+            $null = New-DocApiIntegration $ws 'dgdwtshx' @{ integrationType = 'MOCK'; requestTemplates = @{ '$default' = '{"statusCode": 200}' }; templateSelectionExpression = '\$default' }
+            New-DocRoute $ws 'sendMessage' $chat
+        }
+        if ($Page -eq 'New-ApiIntegration') {
+            # Its examples create every integration they show, in APIs that have none, and copy an API's integrations
+            # with their routes (ckacwiap) to another (k2l3m4n5o6).
+            $api = New-DocApi 'xydqnyll' 'HTTP'
+            $ws = New-DocApi 'bzbuxpdi' 'WEBSOCKET'
+            $script:IdMap['cafaapsh'] = [string] (Invoke-Seed POST '/v2/vpclinks' @{ name = 'orders-link'; subnetIds = @('subnet-0a1b2c3d'); securityGroupIds = @() }).vpcLinkId
+            $source = New-DocApi 'ckacwiap' 'HTTP'
+            $orders = New-DocApiIntegration $source 'gcfkdwyg' @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'; payloadFormatVersion = '2.0' }
+            $stock = New-DocApiIntegration $source 'lrudyhqp' @{ integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://inventory.example.com/stock'; payloadFormatVersion = '1.0'; timeoutInMillis = 15000 }
+            New-DocRoute $source 'GET /orders', 'POST /orders' $orders
+            New-DocRoute $source 'GET /stock' $stock
+            $copy = New-DocApi 'k2l3m4n5o6' 'HTTP'
+            $ordersArn = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'
+            Register-DocIntegration 'pzezefws' $api @{ integrationUri = $ordersArn; timeoutInMillis = 30000 }
+            Register-DocIntegration 'wdkqmzxt' $api @{ integrationUri = $ordersArn; timeoutInMillis = 10000 }
+            Register-DocIntegration 'jqvxmffu' $api @{ integrationUri = 'https://inventory.example.com/{proxy}' }
+            Register-DocIntegration 'lchkghkk' $api @{ connectionType = 'VPC_LINK' }
+            Register-DocIntegration 'lfjjvjvz' $api @{ integrationSubtype = 'SQS-SendMessage' }
+            Register-DocIntegration 'vbnrtzqa' $api @{ integrationUri = 'https://billing.example.com/{proxy}' }
+            Register-DocIntegration 'hghuyhku' $ws @{ integrationType = 'MOCK' }
+            Register-DocIntegration 'mutnlrgg' $ws @{ integrationType = 'AWS_PROXY' }
+            Register-DocIntegration 'qqrlfxgm' $ws @{ integrationType = 'HTTP_PROXY' }
+            Register-DocIntegration 'tqmkvxro' $copy @{ integrationUri = $ordersArn }
+            Register-DocIntegration 'hbsnwfye' $copy @{ integrationUri = 'https://inventory.example.com/stock' }
+        }
+        if ($Page -eq 'Set-ApiIntegration') {
+            # The orders API of the HTTP API pages with two integrations (the Lambda function already at 20,000 ms)
+            # and a route, and an empty API (k2l3m4n5o6) that its examples copy them to.
+            $api = New-DocApi 'xydqnyll' 'HTTP'
+            $ordersArn = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'
+            $orders = New-DocApiIntegration $api 'pzezefws' @{ integrationType = 'AWS_PROXY'; integrationUri = $ordersArn; payloadFormatVersion = '2.0'; timeoutInMillis = 20000 }
+            $null = New-DocApiIntegration $api 'jqvxmffu' @{
+                integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://inventory.example.com/{proxy}'; payloadFormatVersion = '1.0'; timeoutInMillis = 15000
+                requestParameters = @{ 'overwrite:header.x-request-id' = '$context.requestId'; 'remove:querystring.debug' = "''" }
+            }
+            New-DocRoute $api 'GET /orders' $orders
+            $copy = New-DocApi 'k2l3m4n5o6' 'HTTP'
+            Register-DocIntegration 'qwmbrtzk' $api @{ integrationUri = 'https://inventory.example.com/{proxy}'; integrationMethod = 'ANY' }
+            Register-DocIntegration 'tqmkvxro' $copy @{ integrationUri = $ordersArn }
+            Register-DocIntegration 'hbsnwfye' $copy @{ integrationUri = 'https://inventory.example.com/{proxy}' }
+        }
         if ($Page -eq 'Remove-ApiIntegration' -or $Page -eq 'New-ApiIntegrationResponse') {
             $api = New-DocApi 'xydqnyll' 'HTTP'
             $orders = New-DocApiIntegration $api 'pzezefws' @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders-handler'; payloadFormatVersion = '2.0' }
@@ -348,8 +421,21 @@ BeforeAll {
     $script:CreatedIds = [ordered]@{}
 
     function Update-DocIdMap {
+        $integrations = @{}
         foreach ($placeholder in @($script:CreatedIds.Keys)) {
             $wanted = $script:CreatedIds[$placeholder]
+            if ($wanted.Kind -eq 'Integration') {
+                if (-not $integrations.ContainsKey($wanted.ApiId)) {
+                    $integrations[$wanted.ApiId] = @((Invoke-Seed GET "/v2/apis/$($wanted.ApiId)/integrations").items)
+                }
+                $found = @($integrations[$wanted.ApiId] | Where-Object {
+                        $item = $_
+                        @($wanted.Members.Keys | Where-Object { [string] $item.$_ -cne [string] $wanted.Members[$_] }).Count -eq 0
+                    })
+                if ($found.Count -gt 1) { throw "$($found.Count) integrations of $($wanted.ApiId) are like the one shown as $placeholder" }
+                if ($found.Count -eq 1) { $script:IdMap[$placeholder] = [string] $found[0].integrationId }
+                continue
+            }
             $found = @((Invoke-Seed GET "/v2/apis/$($wanted.ApiId)/integrations/$($wanted.IntegrationId)/integrationresponses").items |
                     Where-Object { $_.integrationResponseKey -eq $wanted.Key })
             if ($found.Count -gt 0) { $script:IdMap[$placeholder] = [string] $found[0].integrationResponseId }
@@ -372,6 +458,25 @@ BeforeAll {
                 'luldfldnii,/pets/{petId},GET,HTTP_PROXY,GET,https://pets.example.com/v2/pets/{petId},10000'
                 'luldfldnii,/orders/bulk,POST,MOCK,,,'
             )
+        }
+        if ($Page -eq 'Get-ApiIntegration') {
+            $files['integrations.csv'] = @('ApiId,IntegrationId,Region', "$($script:IdMap['mzbnmqyr']),$($script:IdMap['dgdwtshx']),us-east-1")
+        }
+        if ($Page -eq 'New-ApiIntegration') {
+            # Example 8: a skeleton of 'aws apigatewayv2 create-integration', filled in.
+            $files['orders-lambda.json'] = @(
+                '{'
+                "    `"ApiId`": `"$($script:IdMap['xydqnyll'])`","
+                '    "IntegrationType": "AWS_PROXY",'
+                '    "IntegrationUri": "arn:aws:lambda:us-east-1:123456789012:function:orders-handler",'
+                '    "PayloadFormatVersion": "2.0",'
+                '    "Description": "",'
+                '    "TimeoutInMillis": 10000'
+                '}'
+            )
+            # Example 10: 300 backends, one a row.
+            $files['backends.csv'] = @('IntegrationType,IntegrationMethod,IntegrationUri,PayloadFormatVersion') +
+                @(1..300 | ForEach-Object { "HTTP_PROXY,GET,https://backend$_.example.com/{proxy},1.0" })
         }
         if ($Page -eq 'Test-ApiIntegration') {
             $files['integrations.json'] = @(
@@ -458,7 +563,8 @@ BeforeAll {
     }
 
     # What moto answers differently from API Gateway (README, "Known differences of moto"), applied to the output a page
-    # shows before the comparison: moto leaves out the defaults that the service fills in on REST integrations.
+    # shows before the comparison: moto leaves out the defaults that the service fills in on REST integrations, and
+    # fills in another timeout on some WebSocket integrations (Convert-MotoWebSocketTimeout).
     $MotoDifferences = @(
         # TimeoutMs 29000 (the service's default) of a REST integration row: moto answers no timeout.
         @{ Pattern = '^((GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|ANY)\s+/.*\S)\s+29000$'; Replacement = '$1' }
@@ -469,9 +575,22 @@ BeforeAll {
         @{ Pattern = '^(CacheNamespace\s+:) \w+$'; Replacement = '$1' }
     )
 
+    # moto gives a WebSocket API's proxy integrations (AWS_PROXY, HTTP_PROXY) a timeout of 30000 when none is sent;
+    # the service fills in 29000 for every integration of a WebSocket API. Applied to the rows of the WEBSOCKET groups
+    # of the integration table that a page shows.
+    function Convert-MotoWebSocketTimeout([string[]] $Expected) {
+        $protocol = $null
+        foreach ($line in $Expected) {
+            if ($line -match '^\s*API: \S+ \((\w+)\)\s*$') { $protocol = $Matches[1] }
+            if ($protocol -eq 'WEBSOCKET' -and $line -match '^(\w+\s+(AWS_PROXY|HTTP_PROXY)\s.*\S)\s+29000\s*$') { $line = "$($Matches[1]) 30000" }
+            $line
+        }
+    }
+
     # What differs between the output shown and what the example wrote: one line per difference. Table and list lines
     # are compared without their blanks (a long cell wraps where the console's width says), in the order shown.
     function Compare-DocOutput([string[]] $Expected, [object] $Run) {
+        $Expected = @(Convert-MotoWebSocketTimeout $Expected)
         $actual = @((Convert-Id -Back $Run.HostText) -split '\r?\n' | ForEach-Object { Format-Line $_ } | Where-Object { $_ })
         $squeezed = -join @($actual | ForEach-Object { $_ -replace '\s', '' })
         $errors = @($Run.Errors)
