@@ -183,6 +183,108 @@ Describe 'The fault proxy process' {
         { Start-FaultProxy @arguments } | Should -Throw -ExpectedMessage "*exited with code 2*$Message"
     }
 
+    Context 'latency and quotas' {
+        BeforeAll {
+            # Requests as the module signs them, reduced to what the proxy reads: the SigV4 credential scope
+            # (key/date/region/service/aws4_request) of the Authorization header. moto does not check signatures.
+            $http = [System.Net.Http.HttpClient]::new()
+            function Send-ScopedRequest([object] $Proxy, [string] $Region, [string] $AccessKey = 'AKIASCOPEDTEST', [string] $Service = 'apigateway') {
+                $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($Proxy.Endpoint)/v2/apis/missing")
+                $null = $request.Headers.TryAddWithoutValidation('Authorization', "AWS4-HMAC-SHA256 Credential=$AccessKey/20250101/$Region/$Service/aws4_request, SignedHeaders=host, Signature=0")
+                return $http.SendAsync($request)
+            }
+            function Get-Status([object] $Proxy, [string] $Region, [string] $AccessKey = 'AKIASCOPEDTEST', [string] $Service = 'apigateway') {
+                $response = (Send-ScopedRequest -Proxy $Proxy -Region $Region -AccessKey $AccessKey -Service $Service).GetAwaiter().GetResult()
+                try { [int] $response.StatusCode } finally { $response.Dispose() }
+            }
+        }
+
+        AfterAll {
+            $http.Dispose()
+        }
+
+        It 'adds the latency to every request, each on its own: 8 requests at once with 200 ms take well under 8 x 200 ms' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -LatencyMilliseconds 200
+            try {
+                $null = Get-Status -Proxy $proxy -Region us-east-1 # a first request opens the connection
+                $one = [System.Diagnostics.Stopwatch]::StartNew()
+                $null = Get-Status -Proxy $proxy -Region us-east-1
+                $one.Stop()
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $tasks = @(1..8 | ForEach-Object { Send-ScopedRequest -Proxy $proxy -Region us-east-1 })
+                [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $tasks)
+                $clock.Stop()
+                foreach ($task in $tasks) { $task.Result.Dispose() }
+                $one.ElapsedMilliseconds | Should -BeGreaterOrEqual 200 -Because 'one request waits the latency'
+                $clock.ElapsedMilliseconds | Should -BeGreaterOrEqual 200
+                $clock.ElapsedMilliseconds | Should -BeLessThan 800 -Because '8 requests in flight wait their 200 ms together, not one after another (1600 ms)'
+                (Get-FaultProxyCount $proxy).forwarded | Should -Be 10
+                (Get-FaultProxyOption $proxy).latencyMs | Should -Be 200
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'adds up to -LatencyJitterMilliseconds more, at random' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -LatencyMilliseconds 50 -LatencyJitterMilliseconds 300
+            try {
+                $times = foreach ($i in 1..6) {
+                    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                    $null = Get-Status -Proxy $proxy -Region us-east-1
+                    $clock.ElapsedMilliseconds
+                }
+                ($times | Measure-Object -Minimum).Minimum | Should -BeGreaterOrEqual 50
+                ($times | Measure-Object -Maximum).Maximum - ($times | Measure-Object -Minimum).Minimum | Should -BeGreaterThan 20 -Because 'six draws of 0..300 ms should not all be the same'
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'keeps one quota per region and access key: each has its own burst' {
+            # A burst of 3 and a rate so low that nothing refills during the test.
+            $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 0.001 -Burst 3
+            try {
+                $east = 1..4 | ForEach-Object { Get-Status -Proxy $proxy -Region us-east-1 }
+                $west = 1..4 | ForEach-Object { Get-Status -Proxy $proxy -Region eu-west-1 }
+                $otherKey = 1..3 | ForEach-Object { Get-Status -Proxy $proxy -Region us-east-1 -AccessKey 'AKIAOTHERACCOUNT' }
+                @($east | Where-Object { $_ -eq 429 }) | Should -HaveCount 1 -Because 'us-east-1 has a burst of 3'
+                @($west | Where-Object { $_ -eq 429 }) | Should -HaveCount 1 -Because 'eu-west-1 has its own burst of 3, untouched by us-east-1'
+                @($otherKey | Where-Object { $_ -eq 429 }) | Should -HaveCount 0 -Because 'another access key stands for another account'
+                $east[3] | Should -Be 429
+                $west[3] | Should -Be 429
+                $buckets = Get-FaultProxyBucket $proxy
+                $buckets.Keys | Should -HaveCount 3
+                ($buckets.Keys | Where-Object { $_ -like 'us-east-1 key#*' }) | Should -HaveCount 2
+                ($buckets.Keys | Where-Object { $_ -like 'eu-west-1 key#*' }) | Should -HaveCount 1
+                ($buckets.Keys -join ' ') | Should -Not -BeLike '*AKIA*' -Because 'the access key is shown as a hash only'
+                ($buckets.Values | Measure-Object -Property Throttled -Sum).Sum | Should -Be 2
+                (Get-FaultProxyCount $proxy).throttled | Should -Be 2
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'lets requests signed for another service (STS) pass, without quota or faults' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 0.001 -Burst 1 -InternalErrorRate 1.0
+            try {
+                Get-Status -Proxy $proxy -Region us-east-1 | Should -Be 500
+                Get-Status -Proxy $proxy -Region us-east-1 | Should -Be 429
+                Get-Status -Proxy $proxy -Region us-east-1 -Service sts | Should -Not -BeIn 429, 500
+                $counts = Get-FaultProxyCount $proxy
+                $counts.passed | Should -Be 1
+                $counts['500'] | Should -Be 1
+                $counts.throttled | Should -Be 1
+                Get-FaultProxyLog $proxy | Where-Object { $_ -like '*(passed: sts)' } | Should -HaveCount 1
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+    }
+
     Context 'options changed while it runs' {
         BeforeAll {
             $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle
