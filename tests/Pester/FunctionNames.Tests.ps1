@@ -186,5 +186,16 @@ Describe 'Lambda function names' {
             $run.Errors | Should -HaveCount 0
             $run.Output | Should -HaveCount 1
         }
+
+        It 'does not stop a command that needs no account: the pacing goes by the access key, and Verbose says why' {
+            $api = New-MotoApi -Name 'fn-fail-pacing' -Endpoint $Endpoint
+            $keys = @{ AccessKey = "AKIAFN$(Get-Random -Minimum 100000 -Maximum 999999)"; SecretKey = 'fn-secret' }
+            $run = Invoke-Captured { Get-ApiIntegration -ApiId $api @keys -Verbose }
+            $run.Errors | Should -HaveCount 0
+            $note = @($run.Verbose | Where-Object { $_ -like 'Pacing at *' })
+            $note | Should -HaveCount 1
+            $note[0] | Should -BeLike "*for these credentials in us-east-1 at $Endpoint (the account is not known*STS GetCallerIdentity*"
+            $note[0] | Should -Not -BeLike "*$($keys.AccessKey)*"
+        }
     }
 }
