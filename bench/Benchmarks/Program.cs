@@ -6,9 +6,18 @@ using IntegrationTools.LocalAws;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
 
-// Usage: Benchmarks [count] [--no-aws]   (default 100000 definitions; --no-aws skips the moto and AWS CLI parts)
+// Usage: Benchmarks [count] [--no-aws] [--bulk-only]
+//   count        definitions for the rule catalog and Test-ApiIntegration (default 100000)
+//   --no-aws     skips the moto and AWS CLI parts
+//   --bulk-only  only the bulk applies under the quota with latency (issue-13 figures), against moto
 var count = args.FirstOrDefault(a => int.TryParse(a, out _)) is { } c ? int.Parse(c) : 100_000;
 var withAws = !args.Contains("--no-aws");
+var bulkOnly = args.Contains("--bulk-only");
+if (bulkOnly && !withAws)
+{
+    Console.Error.WriteLine("--bulk-only runs against moto; it cannot be combined with --no-aws.");
+    return 2;
+}
 Console.WriteLine($"IntegrationTools benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine($".NET {Environment.Version}, {Environment.ProcessorCount} cores, {(Debugger.IsAttached ? "debugger attached" : "no debugger")}");
 Console.WriteLine();
@@ -34,6 +43,14 @@ using (var second = new HostedPowerShell())
     Report("Import-Module (cold)", $"{importWatch.Elapsed.TotalSeconds:0.000} s", $"target <= 0.300 s; a second runspace in the same process: {warm.Elapsed.TotalSeconds:0.000} s");
 }
 
+if (bulkOnly)
+{
+    using var bulkMoto = MotoServer.Start();
+    UseDummyKeys();
+    await BulkUnderQuota.RunAsync(ps, module, bulkMoto.Endpoint);
+    return 0;
+}
+
 // 2. The rule catalog in plain C#: read + every rule, per definition.
 var definitions = Generate(count);
 Catalog(definitions.Take(Math.Min(10_000, count)).ToList()); // warm-up
@@ -55,13 +72,7 @@ if (!withAws) return 0;
 // 4. Per integration: the cmdlets against the AWS CLI, on the same moto server. moto has no quota, so the cmdlets'
 //    pace is raised for this part (INTEGRATIONTOOLS_REQUESTS_PER_SECOND); the CLI does not pace at all.
 using var moto = MotoServer.Start();
-// moto takes any keys; these dummy ones keep the run away from real credentials.
-Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
-Environment.SetEnvironmentVariable("AWS_PROFILE", null);
-Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
-Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+UseDummyKeys();
 var cli = new AwsCli(moto.Endpoint);
 var httpApi = cli.Json("apigatewayv2", "create-api", "--name", "bench-http", "--protocol-type", "HTTP")["ApiId"]!.GetValue<string>();
 var restApi = cli.Json("apigateway", "create-rest-api", "--name", "bench-rest")["id"]!.GetValue<string>();
@@ -110,7 +121,22 @@ var floor = (cmdletItems - 40) / 10.0;
 var created = cli.Json("apigatewayv2", "get-integrations", "--api-id", bulkApi)["Items"]!.AsArray().Count;
 Report("Bulk apply, 300 (quota)", $"{bulkWatch.Elapsed.TotalSeconds / floor:0.00}x the floor",
     $"target <= 1.05x; {bulkWatch.Elapsed.TotalSeconds:0.0} s against a floor of {floor:0.0} s; {bulk.Output.Count} outputs, {bulk.Errors.Count} errors, {created} integrations on the API, {proxy.Counts.GetValueOrDefault("throttled")} throttled by the proxy");
+
+// 6. The bulk applies of issue 13: under the quota with 200 ms added per request.
+Console.WriteLine();
+await BulkUnderQuota.RunAsync(ps, module, moto.Endpoint);
 return 0;
+
+// moto takes any keys; these dummy ones keep the run away from real credentials.
+static void UseDummyKeys()
+{
+    Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+    Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+    Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", null);
+    Environment.SetEnvironmentVariable("AWS_PROFILE", null);
+    Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+    Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+}
 
 static void Report(string what, string figure, string detail) => Console.WriteLine($"{what,-28} {figure,22}   ({detail})");
 

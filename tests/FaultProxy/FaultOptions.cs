@@ -13,7 +13,12 @@ public sealed record FaultOptions
     /// <summary>The bucket's size (the quota's burst: 40).</summary>
     public double Burst { get; init; } = 40;
 
-    /// <summary>Whether the token bucket is enforced at all.</summary>
+    /// <summary>
+    /// Whether the token bucket is enforced at all. There is one bucket per region and access key id, read from the
+    /// SigV4 credential scope of each request (Authorization header or X-Amz-Credential query parameter): API Gateway
+    /// keeps one quota per account and region, and the proxy cannot tell an access key's account, so each key stands
+    /// for an account. Only requests signed for apigateway are throttled (and given faults); others (STS) pass.
+    /// </summary>
     public bool Throttle { get; init; } = true;
 
     /// <summary>Extra 429s at random, on top of the bucket.</summary>
@@ -32,6 +37,15 @@ public sealed record FaultOptions
     public double SlowRate { get; init; }
 
     public TimeSpan SlowDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Added to every request the proxy answers (forwarded or not), as a round trip to the real service would take:
+    /// each request waits on its own, so requests in flight overlap.
+    /// </summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Up to this much more latency, at random (uniform), per request.</summary>
+    public TimeSpan LatencyJitter { get; init; } = TimeSpan.Zero;
 
     /// <summary>
     /// Answers every request as API Gateway answers a request signed with unknown keys (403 UnrecognizedClientException),
@@ -55,6 +69,8 @@ public sealed record FaultOptions
         if (!(RatePerSecond > 0) || double.IsInfinity(RatePerSecond)) return $"ratePerSecond (--rate-per-second) must be above 0, not {Format(RatePerSecond)}.";
         if (!(Burst >= 1) || double.IsInfinity(Burst)) return $"burst (--burst) must be at least 1, not {Format(Burst)}.";
         if (SlowDelay < TimeSpan.Zero || SlowDelay > TimeSpan.FromMinutes(10)) return $"slowDelayMs (--slow-delay-ms) must be between 0 and 600000, not {SlowDelay.TotalMilliseconds:0}.";
+        if (Latency < TimeSpan.Zero || Latency > TimeSpan.FromMinutes(1)) return $"latencyMs (--latency-ms) must be between 0 and 60000, not {Latency.TotalMilliseconds:0}.";
+        if (LatencyJitter < TimeSpan.Zero || LatencyJitter > TimeSpan.FromMinutes(1)) return $"latencyJitterMs (--latency-jitter-ms) must be between 0 and 60000, not {LatencyJitter.TotalMilliseconds:0}.";
         return null;
     }
 
@@ -110,6 +126,8 @@ public sealed record FaultOptions
         Rate("dropAfterForwardRate", "--drop-after-forward-rate", o => o.DropAfterForwardRate, (o, v) => o with { DropAfterForwardRate = v }),
         Rate("slowRate", "--slow-rate", o => o.SlowRate, (o, v) => o with { SlowRate = v }),
         Number("slowDelayMs", "--slow-delay-ms", o => o.SlowDelay.TotalMilliseconds, (o, v) => o with { SlowDelay = TimeSpan.FromMilliseconds(v) }),
+        Number("latencyMs", "--latency-ms", o => o.Latency.TotalMilliseconds, (o, v) => o with { Latency = TimeSpan.FromMilliseconds(v) }),
+        Number("latencyJitterMs", "--latency-jitter-ms", o => o.LatencyJitter.TotalMilliseconds, (o, v) => o with { LatencyJitter = TimeSpan.FromMilliseconds(v) }),
         Flag("rejectCredentials", "--reject-credentials", o => o.RejectCredentials, (o, v) => o with { RejectCredentials = v }),
         new("seed", "--seed", false, false, o => o.Seed, (o, text) => o with { Seed = int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) }),
     ];

@@ -22,7 +22,11 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
     public const string AdminPrefix = "/__faultproxy";
 
     /// <summary>Every fate a request can meet, in the order the counts list them.</summary>
-    public static readonly IReadOnlyList<string> Fates = ["forwarded", "rejected", "throttled", "500", "503", "dropped-before", "dropped-after", "slow"];
+    /// <summary>
+    /// Every fate a request can meet, in the order the counts list them. "passed" is a request signed for another
+    /// service than apigateway (STS GetCallerIdentity), forwarded without quota or faults.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Fates = ["forwarded", "rejected", "throttled", "500", "503", "dropped-before", "dropped-after", "slow", "passed"];
 
     private static readonly string[] SecretHeaders = ["Authorization", "X-Amz-Security-Token"];
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
@@ -38,8 +42,8 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _counts = new();
     private FaultOptions _options;
     private Random _dice;
-    private double _tokens;
-    private DateTime _refilled = DateTime.UtcNow;
+    private Random _jitter;
+    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
 
     private FaultProxyServer(WebApplication app, Uri upstream, FaultOptions options)
     {
@@ -47,7 +51,7 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
         _upstreamUri = upstream;
         _options = options;
         _dice = new Random(options.Seed);
-        _tokens = options.Burst;
+        _jitter = new Random(options.Seed);
         _upstream = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -60,7 +64,11 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
             ArgumentNullException.ThrowIfNull(value);
             lock (_gate)
             {
-                if (value.Seed != _options.Seed) _dice = new Random(value.Seed);
+                if (value.Seed != _options.Seed)
+                {
+                    _dice = new Random(value.Seed);
+                    _jitter = new Random(value.Seed);
+                }
                 _options = value;
             }
         }
@@ -68,7 +76,7 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
 
     public string Endpoint { get; private set; } = "";
 
-    /// <summary>How many requests met each fate: rejected, forwarded, throttled, 500, 503, dropped-before, dropped-after, slow.</summary>
+    /// <summary>How many requests met each fate: rejected, forwarded, throttled, 500, 503, dropped-before, dropped-after, slow, passed.</summary>
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
     /// <summary>One line per request: method, path, fate, status, and the request's headers with secrets redacted.</summary>
@@ -98,10 +106,19 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
         _upstream.Dispose();
     }
 
+    /// <summary>Forgets the counts and the log (and the per-quota request counts; the buckets keep their tokens).</summary>
     public void ResetCounts()
     {
         _counts.Clear();
         _log.Clear();
+        lock (_gate)
+        {
+            foreach (var bucket in _buckets.Values)
+            {
+                bucket.Requests = 0;
+                bucket.Throttled = 0;
+            }
+        }
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -113,8 +130,11 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
             return;
         }
         var line = $"{request.Method} {request.Path}{RedactedQuery(request.QueryString.Value)} [{RedactedHeaders(request.Headers)}]";
-        var (fate, slowDelay) = Decide();
+        var scope = CredentialScope.Of(request);
+        var (fate, slowDelay, latency) = Decide(scope);
         Count(fate);
+        // The round trip: every request waits on its own (no lock is held), so requests in flight overlap.
+        if (latency > TimeSpan.Zero) await Task.Delay(latency, context.RequestAborted);
         switch (fate)
         {
             case "rejected":
@@ -161,7 +181,7 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
             context.Abort();
             return;
         }
-        _log.Enqueue($"{line} -> {(int)answer.StatusCode}{(fate == "slow" ? " (slow)" : "")}");
+        _log.Enqueue($"{line} -> {(int)answer.StatusCode}{(fate == "slow" ? " (slow)" : fate == "passed" ? $" (passed: {scope.Service})" : "")}");
         context.Response.StatusCode = (int)answer.StatusCode;
         foreach (var header in answer.Headers.Concat(answer.Content.Headers))
         {
@@ -173,7 +193,8 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
 
     /// <summary>
     /// The admin endpoints (JSON; never counted, logged, throttled or failed):
-    /// GET counts (every fate with its count), GET log (the log lines, oldest first), GET options, POST options (a JSON
+    /// GET counts (every fate with its count), GET buckets (per quota, "region key#hash": the apigateway requests it saw
+    /// and how many it throttled; the access key itself is never shown), GET log (the log lines, oldest first), GET options, POST options (a JSON
     /// object of the options to change, as GET options names them; answers the options now in force, or 400 with a
     /// message), POST reset (forgets the counts and the log).
     /// </summary>
@@ -187,6 +208,23 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
                 {
                     w.WriteStartObject();
                     foreach (var fate in Fates) w.WriteNumber(fate, _counts.GetValueOrDefault(fate));
+                    w.WriteEndObject();
+                });
+                return;
+            case ("buckets", "GET"):
+                await WriteJson(context, 200, w =>
+                {
+                    w.WriteStartObject();
+                    lock (_gate)
+                    {
+                        foreach (var (key, bucket) in _buckets.OrderBy(b => b.Key, StringComparer.Ordinal))
+                        {
+                            w.WriteStartObject(key);
+                            w.WriteNumber("requests", bucket.Requests);
+                            w.WriteNumber("throttled", bucket.Throttled);
+                            w.WriteEndObject();
+                        }
+                    }
                     w.WriteEndObject();
                 });
                 return;
@@ -225,28 +263,37 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
                 ResetCounts();
                 context.Response.StatusCode = 204;
                 return;
-            case ("counts" or "log" or "options" or "reset", _):
+            case ("counts" or "buckets" or "log" or "options" or "reset", _):
                 await WriteMessage(context, 405, $"{method} is not allowed on {AdminPrefix}/{path.Trim('/')}.");
                 return;
             default:
-                await WriteMessage(context, 404, $"No admin endpoint {AdminPrefix}/{path.Trim('/')}: there are GET counts, GET log, GET and POST options, POST reset.");
+                await WriteMessage(context, 404, $"No admin endpoint {AdminPrefix}/{path.Trim('/')}: there are GET counts, GET buckets, GET log, GET and POST options, POST reset.");
                 return;
         }
     }
 
-    private (string Fate, TimeSpan SlowDelay) Decide()
+    private (string Fate, TimeSpan SlowDelay, TimeSpan Latency) Decide(CredentialScope scope)
     {
         lock (_gate)
         {
             var o = _options;
-            if (o.RejectCredentials) return ("rejected", o.SlowDelay);
+            var latency = o.Latency;
+            if (o.LatencyJitter > TimeSpan.Zero) latency += TimeSpan.FromMilliseconds(_jitter.NextDouble() * o.LatencyJitter.TotalMilliseconds);
+            if (o.RejectCredentials) return ("rejected", o.SlowDelay, latency);
+            if (!scope.IsApiGateway) return ("passed", o.SlowDelay, latency);
+            var bucket = BucketOf(scope);
+            bucket.Requests++;
             if (o.Throttle)
             {
                 var now = DateTime.UtcNow;
-                _tokens = Math.Min(o.Burst, _tokens + (now - _refilled).TotalSeconds * o.RatePerSecond);
-                _refilled = now;
-                if (_tokens < 1) return ("throttled", o.SlowDelay);
-                _tokens -= 1;
+                bucket.Tokens = Math.Min(o.Burst, bucket.Tokens + (now - bucket.Refilled).TotalSeconds * o.RatePerSecond);
+                bucket.Refilled = now;
+                if (bucket.Tokens < 1)
+                {
+                    bucket.Throttled++;
+                    return ("throttled", o.SlowDelay, latency);
+                }
+                bucket.Tokens -= 1;
             }
             var roll = _dice.NextDouble();
             foreach (var (rate, fate) in new[]
@@ -255,11 +302,32 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
                          (o.DropBeforeForwardRate, "dropped-before"), (o.DropAfterForwardRate, "dropped-after"), (o.SlowRate, "slow"),
                      })
             {
-                if (roll < rate) return (fate, o.SlowDelay);
+                if (roll < rate) return (fate, o.SlowDelay, latency);
                 roll -= rate;
             }
-            return ("forwarded", o.SlowDelay);
+            return ("forwarded", o.SlowDelay, latency);
         }
+    }
+
+    /// <summary>The token bucket of the request's region and access key (under <see cref="_gate"/>); a new one is full.</summary>
+    private Bucket BucketOf(CredentialScope scope)
+    {
+        var key = scope.BucketKey;
+        if (!_buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = new Bucket { Tokens = _options.Burst, Refilled = DateTime.UtcNow };
+            _buckets[key] = bucket;
+        }
+        return bucket;
+    }
+
+    /// <summary>One quota: what is left of it, and how many apigateway requests it has seen and throttled.</summary>
+    private sealed class Bucket
+    {
+        public double Tokens;
+        public DateTime Refilled;
+        public int Requests;
+        public int Throttled;
     }
 
     private void Count(string fate) => _counts.AddOrUpdate(fate, 1, (_, n) => n + 1);
@@ -310,5 +378,44 @@ public sealed partial class FaultProxyServer : IAsyncDisposable
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The SigV4 credential scope of a request (access key id / date / region / service / aws4_request), from the
+/// Authorization header or a presigned URL's X-Amz-Credential. An unsigned request has no key and no region and counts
+/// as apigateway (moto accepts it as such).
+/// </summary>
+internal readonly record struct CredentialScope(string AccessKeyId, string Region, string Service)
+{
+    public bool IsApiGateway => Service.Length == 0 || string.Equals(Service, "apigateway", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"region key#hash": the region and a hash of the access key id (which is never shown).</summary>
+    public string BucketKey
+    {
+        get
+        {
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(AccessKeyId)))[..8].ToLowerInvariant();
+            return $"{(Region.Length == 0 ? "(no region)" : Region)} key#{(AccessKeyId.Length == 0 ? "none" : hash)}";
+        }
+    }
+
+    public static CredentialScope Of(HttpRequest request)
+    {
+        string? credential = null;
+        var authorization = request.Headers.Authorization.ToString();
+        var at = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var start = at + "Credential=".Length;
+            var end = authorization.IndexOfAny([',', ' '], start);
+            credential = end < 0 ? authorization[start..] : authorization[start..end];
+        }
+        else if (request.Query.TryGetValue("X-Amz-Credential", out var query))
+        {
+            credential = query.ToString();
+        }
+        var parts = (credential ?? "").Split('/');
+        return parts.Length >= 5 ? new CredentialScope(parts[0], parts[2], parts[3]) : new CredentialScope("", "", "");
     }
 }

@@ -108,6 +108,9 @@ internal static class Program
         "closes, or on SIGTERM/SIGINT. Rates are fractions of requests (0.1 = 10 %) and together at most 1.\n" +
         "Options:\n" +
         FaultOptions.Usage() +
-        $"Admin endpoints (JSON): GET {FaultProxyServer.AdminPrefix}/counts, GET {FaultProxyServer.AdminPrefix}/log, " +
+        "Throttling and faults apply to requests signed for apigateway, with one token bucket per region and access key id\n" +
+        "(the SigV4 credential scope; API Gateway's quota is per account and region); other services (STS) pass untouched.\n" +
+        "The latency is added to every request, each on its own, so requests in flight overlap.\n" +
+        $"Admin endpoints (JSON): GET {FaultProxyServer.AdminPrefix}/counts, GET {FaultProxyServer.AdminPrefix}/buckets, GET {FaultProxyServer.AdminPrefix}/log, " +
         $"GET|POST {FaultProxyServer.AdminPrefix}/options, POST {FaultProxyServer.AdminPrefix}/reset\n";
 }

@@ -42,7 +42,7 @@ public sealed class SessionResolverTests : IDisposable
     private static async Task<RecordedRequest> SignOne(ResolvedSession session)
     {
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1, RateLimiter = TestSessions.Unpaced() };
         await new RestApiService(client).GetResourcesAsync("abc123", default);
         return handler.Single();
     }
@@ -234,7 +234,7 @@ public sealed class SessionResolverTests : IDisposable
         var foreign = new FakeSdkCredentials("AKIDFIRST", "first-secret");
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = foreign, Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1, RateLimiter = TestSessions.Unpaced() };
         var service = new RestApiService(client);
 
         await service.GetResourcesAsync("abc123", default);
@@ -283,7 +283,7 @@ public sealed class SessionResolverTests : IDisposable
     {
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = new FakeFailingCredentials(), Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1, RateLimiter = TestSessions.Unpaced() };
 
         var ex = await Assert.ThrowsAsync<SessionException>(() => new RestApiService(client).GetResourcesAsync("abc123", default));
 
@@ -301,7 +301,7 @@ public sealed class SessionResolverTests : IDisposable
     {
         var session = TestSessions.Resolver().Resolve(new SessionOptions { Credential = new FakeSdkCredentials(accessKey, secretKey), Region = "us-east-1" });
         var handler = new FakeHandler(_ => Responses.Json("""{"item":[]}"""));
-        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1 };
+        using var client = new ApiGatewayClient(session, handler) { MaxAttempts = 1, RateLimiter = TestSessions.Unpaced() };
 
         var ex = await Assert.ThrowsAsync<SessionException>(() => new RestApiService(client).GetResourcesAsync("abc123", default));
 
@@ -605,20 +605,6 @@ public sealed class SessionResolverTests : IDisposable
 
         Assert.Equal(2, handler.Requests.Count);
         Assert.Contains("Gave up after 2 attempts", ex.Message);
-    }
-
-    [Fact]
-    public void Pacing_ClientsWithTheSamePaceShareOneLimiter_OthersDoNot()
-    {
-        var plain = TestSessions.Resolver().Resolve(Keys(endpoint: "https://pace.example.com"));
-        var raised = TestSessions.Resolver(new Dictionary<string, string> { ["INTEGRATIONTOOLS_REQUESTS_PER_SECOND"] = "50" }).Resolve(Keys(endpoint: "https://pace.example.com"));
-        using var a = new ApiGatewayClient(plain, FakeHandler.Sequence());
-        using var b = new ApiGatewayClient(plain, FakeHandler.Sequence());
-        using var c = new ApiGatewayClient(raised, FakeHandler.Sequence());
-
-        Assert.Same(a.RateLimiter, b.RateLimiter);
-        Assert.NotSame(a.RateLimiter, c.RateLimiter);
-        Assert.Equal(50, c.RateLimiter.MaxRate);
     }
 
     // ---- the rest ----

@@ -7,10 +7,12 @@
       Get-FaultProxyOption / Set-FaultProxyOption   what the proxy does, read or changed while it runs
       Reset-FaultProxy                     forgets the counts and the log
 
-    moto neither throttles nor fails; the proxy enforces API Gateway's management quota (a token bucket: 10 requests
-    a second, a burst of 40, answered 429 TooManyRequestsException with Retry-After) and injects 429/500/503 answers,
-    connections dropped before or after forwarding, slow answers and refused credentials at the given rates, from a
-    seeded die. The proxy must be built first: dotnet build tests/FaultProxy -c Release (./test.sh does it).
+    moto neither throttles nor fails; the proxy enforces API Gateway's management quota (a token bucket per region and
+    access key id, from each request's SigV4 credential scope: 10 requests a second, a burst of 40, answered 429
+    TooManyRequestsException with Retry-After) and injects 429/500/503 answers, connections dropped before or after
+    forwarding, slow answers and refused credentials at the given rates, from a seeded die; it can add a latency to
+    every request (each request waits on its own, so requests in flight overlap). Requests signed for another service
+    (STS) pass without quota or faults (fate 'passed'). The proxy must be built first: dotnet build tests/FaultProxy -c Release (./test.sh does it).
     PowerShell 7 (the proxy itself is a .NET 10 program, run with the dotnet that runs this pwsh or the one on PATH).
 #>
 
@@ -27,6 +29,8 @@ $script:OptionMap = [ordered]@{
     DropAfterForwardRate  = @{ Flag = '--drop-after-forward-rate'; Json = 'dropAfterForwardRate' }
     SlowRate              = @{ Flag = '--slow-rate'; Json = 'slowRate' }
     SlowDelayMilliseconds = @{ Flag = '--slow-delay-ms'; Json = 'slowDelayMs' }
+    LatencyMilliseconds   = @{ Flag = '--latency-ms'; Json = 'latencyMs' }
+    LatencyJitterMilliseconds = @{ Flag = '--latency-jitter-ms'; Json = 'latencyJitterMs' }
     Seed                  = @{ Flag = '--seed'; Json = 'seed' }
 }
 
@@ -110,6 +114,8 @@ function Start-FaultProxy {
         [ValidateRange(0.0, 1.0)] [double] $DropAfterForwardRate,
         [ValidateRange(0.0, 1.0)] [double] $SlowRate,
         [ValidateRange(0, 600000)] [int] $SlowDelayMilliseconds,
+        [ValidateRange(0, 60000)] [int] $LatencyMilliseconds,
+        [ValidateRange(0, 60000)] [int] $LatencyJitterMilliseconds,
         [switch] $RejectCredentials,
         [int] $Seed,
         [ValidateRange(1, 300)] [int] $TimeoutSeconds = 30
@@ -250,7 +256,8 @@ function Get-FaultProxyCount {
     <#
     .SYNOPSIS
         How many requests met each fate since the start or the last Reset-FaultProxy, as a hashtable with every
-        fate (0 when none did): forwarded, rejected, throttled, 500, 503, dropped-before, dropped-after, slow.
+        fate (0 when none did): forwarded, rejected, throttled, 500, 503, dropped-before, dropped-after, slow, and
+        passed (signed for another service than apigateway, such as STS: no quota, no faults).
     .EXAMPLE
         $counts = Get-FaultProxyCount $proxy
         $counts.throttled + $counts['500'] + $counts['503'] | Should -BeGreaterThan 0
@@ -263,6 +270,26 @@ function Get-FaultProxyCount {
         $counts = @{}
         foreach ($property in $answer.PSObject.Properties) { $counts[$property.Name] = [int] $property.Value }
         return $counts
+    }
+}
+
+function Get-FaultProxyBucket {
+    <#
+    .SYNOPSIS
+        The proxy's quotas, one per region and access key id (the key shown only as a hash): a hashtable from
+        'REGION key#HASH' to an object with requests (apigateway requests it saw) and throttled (how many it refused),
+        since the start or the last Reset-FaultProxy.
+    #>
+    [CmdletBinding()]
+    [OutputType([hashtable])]
+    param([Parameter(Mandatory, Position = 0, ValueFromPipeline)] [object] $Proxy)
+    process {
+        $answer = Invoke-FaultProxyAdmin -Proxy $Proxy -Method GET -Name buckets
+        $buckets = @{}
+        foreach ($property in $answer.PSObject.Properties) {
+            $buckets[$property.Name] = [pscustomobject]@{ Requests = [int] $property.Value.requests; Throttled = [int] $property.Value.throttled }
+        }
+        return $buckets
     }
 }
 
@@ -316,6 +343,8 @@ function Set-FaultProxyOption {
         [ValidateRange(0.0, 1.0)] [double] $DropAfterForwardRate,
         [ValidateRange(0.0, 1.0)] [double] $SlowRate,
         [ValidateRange(0, 600000)] [int] $SlowDelayMilliseconds,
+        [ValidateRange(0, 60000)] [int] $LatencyMilliseconds,
+        [ValidateRange(0, 60000)] [int] $LatencyJitterMilliseconds,
         [switch] $RejectCredentials,
         [int] $Seed,
         [switch] $PassThru
@@ -333,7 +362,7 @@ function Set-FaultProxyOption {
 function Reset-FaultProxy {
     <#
     .SYNOPSIS
-        Forgets the proxy's counts and log (the options, the token bucket and the die carry on).
+        Forgets the proxy's counts, its log and the per-quota request counts (the options, the buckets' tokens and the die carry on).
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0, ValueFromPipeline)] [object] $Proxy)
@@ -344,6 +373,7 @@ function Reset-FaultProxy {
 
 Export-ModuleMember -Function @(
     'Get-FaultProxyAssemblyPath'
+    'Get-FaultProxyBucket'
     'Get-FaultProxyCount'
     'Get-FaultProxyLog'
     'Get-FaultProxyOption'

@@ -64,12 +64,14 @@ Describe 'Lambda function names' {
             Get-MotoApiIntegrationList -ApiId $api -Endpoint $Endpoint | Should -HaveCount 0
         }
 
-        It 'piped definitions with function names make one STS call for the whole pipeline' {
+        It 'piped definitions with function names make one STS call for the whole pipeline (shared with the pacing)' {
+            # Keys this process has not used yet: the account is looked up once, for the names and the pacing together.
+            $keys = @{ AccessKey = "AKIAFN$(Get-Random -Minimum 100000 -Maximum 999999)"; SecretKey = 'fn-secret' }
             $api = New-MotoApi -Name 'fn-piped' -Endpoint $Endpoint
             $definitions = 'orders', 'billing', 'audit' | ForEach-Object {
                 @{ IntegrationType = 'AWS_PROXY'; IntegrationUri = $_; PayloadFormatVersion = '2.0' }
             }
-            $run = Invoke-Captured { $definitions | New-ApiIntegration -ApiId $api -EndpointUrl $Endpoint -Verbose }
+            $run = Invoke-Captured { $definitions | New-ApiIntegration -ApiId $api -EndpointUrl $Endpoint @keys -Verbose }
             $run.Errors | Should -HaveCount 0
             @($run.Output.IntegrationUri) | Should -Be @(
                 "arn:aws:lambda:us-east-1:$($Account):function:orders"
@@ -79,9 +81,14 @@ Describe 'Lambda function names' {
             Select-StsRequest $run.Verbose | Should -HaveCount 1
         }
 
-        It 'a full ARN needs no STS call' {
+        It 'a full ARN needs no STS call, once the process knows the account of the keys (the pacing asks once per process)' {
+            $keys = @{ AccessKey = "AKIAFN$(Get-Random -Minimum 100000 -Maximum 999999)"; SecretKey = 'fn-secret' }
             $api = New-MotoApi -Name 'fn-full' -Endpoint $Endpoint
-            $run = Invoke-Captured { New-ApiIntegration -ApiId $api -FunctionArn "arn:aws:lambda:us-east-1:$($Account):function:orders" -EndpointUrl $Endpoint -Verbose }
+            $first = Invoke-Captured { Get-ApiIntegration -ApiId $api -EndpointUrl $Endpoint @keys -Verbose }
+            $run = Invoke-Captured { New-ApiIntegration -ApiId $api -FunctionArn "arn:aws:lambda:us-east-1:$($Account):function:orders" -EndpointUrl $Endpoint @keys -Verbose }
+            $first.Errors | Should -HaveCount 0
+            Select-StsRequest $first.Verbose | Should -HaveCount 1 -Because 'the first command of new keys looks the account up for the pacing'
+            $first.Verbose | Where-Object { $_ -like "Pacing at * for account $Account in us-east-1, shared by every command of this process." } | Should -HaveCount 1
             $run.Errors | Should -HaveCount 0
             Select-StsRequest $run.Verbose | Should -HaveCount 0
         }
@@ -178,6 +185,17 @@ Describe 'Lambda function names' {
             $run = Invoke-Captured { New-ApiIntegration -ApiId $api -FunctionArn "arn:aws:lambda:us-east-1:$($Account):function:orders" }
             $run.Errors | Should -HaveCount 0
             $run.Output | Should -HaveCount 1
+        }
+
+        It 'does not stop a command that needs no account: the pacing goes by the access key, and Verbose says why' {
+            $api = New-MotoApi -Name 'fn-fail-pacing' -Endpoint $Endpoint
+            $keys = @{ AccessKey = "AKIAFN$(Get-Random -Minimum 100000 -Maximum 999999)"; SecretKey = 'fn-secret' }
+            $run = Invoke-Captured { Get-ApiIntegration -ApiId $api @keys -Verbose }
+            $run.Errors | Should -HaveCount 0
+            $note = @($run.Verbose | Where-Object { $_ -like 'Pacing at *' })
+            $note | Should -HaveCount 1
+            $note[0] | Should -BeLike "*for these credentials in us-east-1 at $Endpoint (the account is not known*STS GetCallerIdentity*"
+            $note[0] | Should -Not -BeLike "*$($keys.AccessKey)*"
         }
     }
 }

@@ -141,10 +141,65 @@ Describe 'When the service keeps failing' -Tag 'Slow' {
             $run.Errors[0].Exception.Message | Should -BeLikeExactly "*Gave up after 5 attempts: $Reason ×5."
         }
 
-        It 'made exactly 5 requests, all of them <Fate>' {
+        It 'made exactly 5 API Gateway requests, all of them <Fate>' {
+            # Besides them, at most the one STS GetCallerIdentity of the pacing (passed untouched by the proxy).
             $counts[$Fate] | Should -Be 5
-            ($counts.Values | Measure-Object -Sum).Sum | Should -Be 5
+            ($counts.Keys | Where-Object { $_ -ne 'passed' } | ForEach-Object { $counts[$_] } | Measure-Object -Sum).Sum | Should -Be 5
+            $counts.passed | Should -BeLessOrEqual 1
         }
+    }
+}
+
+Describe 'One pacer per account and region for the whole process' -Tag 'Slow' {
+    # Two runspaces (ForEach-Object -Parallel) with the same credentials and region, each reading as fast as its pacer
+    # lets it, through the proxy enforcing a quota of 5 requests/s with a burst of 5 and the module pacing a little
+    # under it (4.5/s, burst 4: a pace exactly at the quota meets a stray 429 from the timing of the loopback):
+    # together they stay within it, because both use the one pacer of the process.
+    BeforeAll {
+        $api = New-MotoApi -Name 'resilience-shared-pacer' -Endpoint $Endpoint
+        $null = New-MotoApiIntegration -ApiId $api -Endpoint $Endpoint -Body @{
+            integrationType = 'HTTP_PROXY'; integrationMethod = 'ANY'; integrationUri = 'https://shared.example.com'; payloadFormatVersion = '1.0'
+        }
+        $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 5 -Burst 5
+        $proxyEndpoint = $proxy.Endpoint
+        $modulePath = (Get-Module IntegrationTools).Path
+        $savedPace = $env:INTEGRATIONTOOLS_REQUESTS_PER_SECOND, $env:INTEGRATIONTOOLS_REQUEST_BURST
+        $env:INTEGRATIONTOOLS_REQUESTS_PER_SECOND = '4.5'
+        $env:INTEGRATIONTOOLS_REQUEST_BURST = '4'
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        # 2 runspaces x 10 reads x 2 requests (GetApi, GetIntegrations) = 40 requests: 4 at once, then 36 at 4.5/s.
+        $results = @(1, 2 | ForEach-Object -ThrottleLimit 2 -Parallel {
+                Import-Module -Name $using:modulePath
+                $errors = @()
+                $outputs = 1..10 | ForEach-Object { Get-ApiIntegration -ApiId $using:api -EndpointUrl $using:proxyEndpoint -ErrorVariable +errors -Verbose 4>$null }
+                [pscustomobject]@{ Runspace = $_; Outputs = @($outputs).Count; Errors = @($errors).Count }
+            })
+        $clock.Stop()
+        $env:INTEGRATIONTOOLS_REQUESTS_PER_SECOND, $env:INTEGRATIONTOOLS_REQUEST_BURST = $savedPace
+        $counts = Get-FaultProxyCount $proxy
+    }
+
+    AfterAll {
+        $env:INTEGRATIONTOOLS_REQUESTS_PER_SECOND, $env:INTEGRATIONTOOLS_REQUEST_BURST = $savedPace
+        Stop-FaultProxy $proxy
+    }
+
+    It 'answers every read of both runspaces without an error' {
+        $results | Should -HaveCount 2
+        foreach ($result in $results) {
+            $result.Errors | Should -Be 0
+            $result.Outputs | Should -Be 10
+        }
+    }
+
+    It 'was never throttled: the two runspaces together kept within the quota' {
+        $counts.forwarded | Should -Be 40
+        $counts.throttled | Should -Be 0 -Because 'one pacer per account and region paces both runspaces; two pacers would send 9 requests a second'
+    }
+
+    It 'took the time the pace needs for all 40 requests, not for 20' {
+        # (40 - 4) / 4.5 = 8 s for one shared pacer; two pacers of their own would have finished in (20 - 4) / 4.5 = 3.6 s.
+        $clock.Elapsed.TotalSeconds | Should -BeGreaterThan 7
     }
 }
 
@@ -181,6 +236,108 @@ Describe 'The fault proxy process' {
     ) {
         $arguments = $Arguments
         { Start-FaultProxy @arguments } | Should -Throw -ExpectedMessage "*exited with code 2*$Message"
+    }
+
+    Context 'latency and quotas' {
+        BeforeAll {
+            # Requests as the module signs them, reduced to what the proxy reads: the SigV4 credential scope
+            # (key/date/region/service/aws4_request) of the Authorization header. moto does not check signatures.
+            $http = [System.Net.Http.HttpClient]::new()
+            function Send-ScopedRequest([object] $Proxy, [string] $Region, [string] $AccessKey = 'AKIASCOPEDTEST', [string] $Service = 'apigateway') {
+                $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Get, "$($Proxy.Endpoint)/v2/apis/missing")
+                $null = $request.Headers.TryAddWithoutValidation('Authorization', "AWS4-HMAC-SHA256 Credential=$AccessKey/20250101/$Region/$Service/aws4_request, SignedHeaders=host, Signature=0")
+                return $http.SendAsync($request)
+            }
+            function Get-Status([object] $Proxy, [string] $Region, [string] $AccessKey = 'AKIASCOPEDTEST', [string] $Service = 'apigateway') {
+                $response = (Send-ScopedRequest -Proxy $Proxy -Region $Region -AccessKey $AccessKey -Service $Service).GetAwaiter().GetResult()
+                try { [int] $response.StatusCode } finally { $response.Dispose() }
+            }
+        }
+
+        AfterAll {
+            $http.Dispose()
+        }
+
+        It 'adds the latency to every request, each on its own: 8 requests at once with 200 ms take well under 8 x 200 ms' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -LatencyMilliseconds 200
+            try {
+                $null = Get-Status -Proxy $proxy -Region us-east-1 # a first request opens the connection
+                $one = [System.Diagnostics.Stopwatch]::StartNew()
+                $null = Get-Status -Proxy $proxy -Region us-east-1
+                $one.Stop()
+                $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                $tasks = @(1..8 | ForEach-Object { Send-ScopedRequest -Proxy $proxy -Region us-east-1 })
+                [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $tasks)
+                $clock.Stop()
+                foreach ($task in $tasks) { $task.Result.Dispose() }
+                $one.ElapsedMilliseconds | Should -BeGreaterOrEqual 200 -Because 'one request waits the latency'
+                $clock.ElapsedMilliseconds | Should -BeGreaterOrEqual 200
+                $clock.ElapsedMilliseconds | Should -BeLessThan 800 -Because '8 requests in flight wait their 200 ms together, not one after another (1600 ms)'
+                (Get-FaultProxyCount $proxy).forwarded | Should -Be 10
+                (Get-FaultProxyOption $proxy).latencyMs | Should -Be 200
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'adds up to -LatencyJitterMilliseconds more, at random' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -LatencyMilliseconds 50 -LatencyJitterMilliseconds 300
+            try {
+                $times = foreach ($i in 1..6) {
+                    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+                    $null = Get-Status -Proxy $proxy -Region us-east-1
+                    $clock.ElapsedMilliseconds
+                }
+                ($times | Measure-Object -Minimum).Minimum | Should -BeGreaterOrEqual 50
+                ($times | Measure-Object -Maximum).Maximum - ($times | Measure-Object -Minimum).Minimum | Should -BeGreaterThan 20 -Because 'six draws of 0..300 ms should not all be the same'
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'keeps one quota per region and access key: each has its own burst' {
+            # A burst of 3 and a rate so low that nothing refills during the test.
+            $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 0.001 -Burst 3
+            try {
+                $east = 1..4 | ForEach-Object { Get-Status -Proxy $proxy -Region us-east-1 }
+                $west = 1..4 | ForEach-Object { Get-Status -Proxy $proxy -Region eu-west-1 }
+                $otherKey = 1..3 | ForEach-Object { Get-Status -Proxy $proxy -Region us-east-1 -AccessKey 'AKIAOTHERACCOUNT' }
+                @($east | Where-Object { $_ -eq 429 }) | Should -HaveCount 1 -Because 'us-east-1 has a burst of 3'
+                @($west | Where-Object { $_ -eq 429 }) | Should -HaveCount 1 -Because 'eu-west-1 has its own burst of 3, untouched by us-east-1'
+                @($otherKey | Where-Object { $_ -eq 429 }) | Should -HaveCount 0 -Because 'another access key stands for another account'
+                $east[3] | Should -Be 429
+                $west[3] | Should -Be 429
+                $buckets = Get-FaultProxyBucket $proxy
+                $buckets.Keys | Should -HaveCount 3
+                ($buckets.Keys | Where-Object { $_ -like 'us-east-1 key#*' }) | Should -HaveCount 2
+                ($buckets.Keys | Where-Object { $_ -like 'eu-west-1 key#*' }) | Should -HaveCount 1
+                ($buckets.Keys -join ' ') | Should -Not -BeLike '*AKIA*' -Because 'the access key is shown as a hash only'
+                ($buckets.Values | Measure-Object -Property Throttled -Sum).Sum | Should -Be 2
+                (Get-FaultProxyCount $proxy).throttled | Should -Be 2
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
+
+        It 'lets requests signed for another service (STS) pass, without quota or faults' {
+            $proxy = Start-FaultProxy -Upstream $Endpoint -RatePerSecond 0.001 -Burst 1 -InternalErrorRate 1.0
+            try {
+                Get-Status -Proxy $proxy -Region us-east-1 | Should -Be 500
+                Get-Status -Proxy $proxy -Region us-east-1 | Should -Be 429
+                Get-Status -Proxy $proxy -Region us-east-1 -Service sts | Should -Not -BeIn 429, 500
+                $counts = Get-FaultProxyCount $proxy
+                $counts.passed | Should -Be 1
+                $counts['500'] | Should -Be 1
+                $counts.throttled | Should -Be 1
+                Get-FaultProxyLog $proxy | Where-Object { $_ -like '*(passed: sts)' } | Should -HaveCount 1
+            }
+            finally {
+                Stop-FaultProxy $proxy
+            }
+        }
     }
 
     Context 'options changed while it runs' {

@@ -11,7 +11,17 @@ namespace IntegrationTools.Wire
     /// retry mode does: a token bucket whose rate drops sharply (×0.7) on every throttled answer and climbs back on
     /// successes, at least as fast as the SDKs' CUBIC curve, which regains the rate before the throttle within about
     /// two seconds (so a stray 429 does not slow a long run for good), and by a small step per success.
-    /// One limiter is shared by every client of the same endpoint and region in the process.
+    /// One limiter is shared by every client of the same account and region in the process (see
+    /// <see cref="ApiGatewayClient"/> for how the account is known), whichever runspace or thread the client runs on.
+    /// <para>
+    /// Safe for many requests in flight: each caller reserves the next slot under a lock (the bucket may go into debt,
+    /// and a caller waits until its slot is paid for), so the rate and the burst hold whatever the number of callers,
+    /// nobody spins, and no caller starves: a token that an earlier caller still waits for is never taken by a later
+    /// one. What the limiter counts is what the service's bucket would hold, callers still waiting included, so callers
+    /// woken late and at once by a busy machine do not go over the burst. A throttled answer to a request
+    /// that was granted before the last cut does not cut again: the requests in flight when the quota was hit all
+    /// come back throttled, and that is one signal, not eight.
+    /// </para>
     /// </summary>
     public sealed class AdaptiveRateLimiter
     {
@@ -26,6 +36,9 @@ namespace IntegrationTools.Wire
         private readonly object _gate = new object();
         private readonly Func<DateTime> _clock;
         private double _tokens;
+        private int _waiting;
+        private long _nextTicket;
+        private readonly System.Collections.Generic.List<long> _queue = new System.Collections.Generic.List<long>();
         private DateTime _refilledAt;
         private double _rateBeforeThrottle;
         private DateTime? _throttledAt;
@@ -42,7 +55,7 @@ namespace IntegrationTools.Wire
             _refilledAt = _clock();
         }
 
-        /// <summary>The limiter shared by every client of <paramref name="key"/> (endpoint and region) with the same pace.</summary>
+        /// <summary>The limiter shared by every client of <paramref name="key"/> (account and region) with the same pace.</summary>
         public static AdaptiveRateLimiter For(string key, double maxRate = DefaultRate, double burst = DefaultBurst) =>
             Shared.GetOrAdd(FormattableString.Invariant($"{key}|{maxRate}|{burst}"), _ => new AdaptiveRateLimiter(maxRate, burst));
 
@@ -57,32 +70,81 @@ namespace IntegrationTools.Wire
         public int Throttles { get; private set; }
 
         /// <summary>Waits until a request may be sent.</summary>
-        public async Task WaitAsync(CancellationToken cancellationToken)
+        public Task WaitAsync(CancellationToken cancellationToken) => AcquireAsync(cancellationToken);
+
+        /// <summary>
+        /// Waits until a request may be sent, and returns when the slot was granted (pass it to
+        /// <see cref="OnThrottled(DateTime)"/> if the answer is a throttle). Callers are served in the order they
+        /// asked; a cancelled caller gives its slot back.
+        /// </summary>
+        public async Task<DateTime> AcquireAsync(CancellationToken cancellationToken)
         {
+            TimeSpan wait;
+            long ticket;
+            lock (_gate)
+            {
+                Refill();
+                _tokens -= 1;
+                if (_tokens >= 0) return _clock();
+                wait = TimeSpan.FromSeconds(-_tokens / CurrentRate);
+                _waiting++;
+                ticket = _nextTicket++;
+                _queue.Add(ticket);
+            }
             while (true)
             {
-                TimeSpan wait;
+                try
+                {
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    lock (_gate)
+                    {
+                        Refill();
+                        _waiting--;
+                        _queue.Remove(ticket);
+                        _tokens = Math.Min(Burst - _waiting, _tokens + 1);
+                    }
+                    throw;
+                }
                 lock (_gate)
                 {
+                    // What the service's bucket holds now: the tokens plus those of the callers that have not sent
+                    // yet. A caller woken on time finds its token there; callers woken late and together (a busy
+                    // machine) go one token at a time, the others wait for the next ones. The tokens of callers that
+                    // asked earlier and still wait are theirs: a later caller never takes them.
                     Refill();
-                    if (_tokens >= 1)
+                    var held = _tokens + _waiting;
+                    var older = 0;
+                    foreach (var other in _queue)
+                        if (other < ticket) older++;
+                    if (held >= older + 1 - 1e-9)
                     {
-                        _tokens -= 1;
-                        return;
+                        _waiting--;
+                        _queue.Remove(ticket);
+                        return _clock();
                     }
-                    wait = TimeSpan.FromSeconds((1 - _tokens) / CurrentRate);
+                    wait = TimeSpan.FromSeconds((older + 1 - held) / CurrentRate);
                 }
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
 
         /// <summary>A throttled answer: slow down at once and drop what was saved up.</summary>
-        public void OnThrottled()
+        public void OnThrottled() => OnThrottled(DateTime.MaxValue);
+
+        /// <summary>
+        /// A throttled answer to a request granted at <paramref name="grantedAt"/>: slow down at once and drop what
+        /// was saved up, unless the request was granted before the last cut (it was in flight when the rate was cut
+        /// already; it is counted, but does not cut again).
+        /// </summary>
+        public void OnThrottled(DateTime grantedAt)
         {
             lock (_gate)
             {
                 Refill();
                 Throttles++;
+                if (_throttledAt.HasValue && grantedAt < _throttledAt.Value) return;
                 _rateBeforeThrottle = CurrentRate;
                 _throttledAt = _clock();
                 CurrentRate = Math.Max(MinimumRate, CurrentRate * DecreaseFactor);
@@ -117,7 +179,10 @@ namespace IntegrationTools.Wire
             var elapsed = (now - _refilledAt).TotalSeconds;
             if (elapsed > 0)
             {
-                _tokens = Math.Min(Burst, _tokens + elapsed * CurrentRate);
+                // The service's bucket holds at most the burst, and the callers still waiting have not sent yet: what
+                // the service holds is these tokens plus theirs. So a caller woken late (a busy machine) does not
+                // leave room for a full burst on top of its own request.
+                _tokens = Math.Min(Burst - _waiting, _tokens + elapsed * CurrentRate);
                 _refilledAt = now;
             }
         }

@@ -36,7 +36,8 @@ namespace IntegrationTools.Wire
         private readonly bool _ownsHttp;
         private readonly SigningConfig _config;
         private readonly string _userAgent;
-        private AdaptiveRateLimiter _limiter;
+        private AdaptiveRateLimiter? _limiter;
+        private Task<AdaptiveRateLimiter>? _pacer;
 
         public ApiGatewayClient(ResolvedSession session, HttpMessageHandler? handler = null)
         {
@@ -51,8 +52,6 @@ namespace IntegrationTools.Wire
                 _ownsHttp = true;
             }
             _config = new SigningConfig(session.Region, session.Endpoint);
-            _limiter = AdaptiveRateLimiter.For(session.Endpoint.GetLeftPart(UriPartial.Authority) + "|" + session.Region,
-                session.RequestsPerSecond, session.RequestBurst);
             _maxAttempts = Math.Max(1, session.MaxAttempts);
             var version = typeof(ApiGatewayClient).Assembly.GetName().Version;
             _userAgent = $"IntegrationTools/{version?.ToString(3) ?? "0"}";
@@ -119,18 +118,20 @@ namespace IntegrationTools.Wire
             context.Properties.Set(RequestKey, request);
             try
             {
+                var limiter = paced ? await PacerAsync(cancellationToken).ConfigureAwait(false) : null;
                 return await Pipeline().ExecuteAsync(async (ctx, state) =>
                 {
+                    var granted = DateTime.MaxValue;
                     try
                     {
-                        if (paced) await state._limiter.WaitAsync(ctx.CancellationToken).ConfigureAwait(false);
+                        if (limiter != null) granted = await limiter.AcquireAsync(ctx.CancellationToken).ConfigureAwait(false);
                         var response = await sendOnce(request, ctx.CancellationToken).ConfigureAwait(false);
-                        if (paced) state._limiter.OnSuccess();
+                        limiter?.OnSuccess();
                         return response;
                     }
                     catch (ApiGatewayException ex)
                     {
-                        if (paced && ex.Kind == FailureKind.Throttled) state._limiter.OnThrottled();
+                        if (ex.Kind == FailureKind.Throttled) limiter?.OnThrottled(granted);
                         failures.Add(Reason(ex));
                         throw;
                     }
@@ -213,13 +214,150 @@ namespace IntegrationTools.Wire
         public const int DefaultMaxAttempts = 5;
 
         /// <summary>
-        /// The pacing: by default the limiter shared by every client of this endpoint and region in the process
-        /// (the quota is per account and region); tests give each client its own.
+        /// The pacing: by default the limiter shared by every client of the same account and region in the process
+        /// (the quota is per account and region), known from the first request on (null before); tests give each
+        /// client its own.
         /// </summary>
-        public AdaptiveRateLimiter RateLimiter
+        public AdaptiveRateLimiter? RateLimiter
         {
-            get => _limiter;
+            get
+            {
+                if (_limiter != null) return _limiter;
+                var pacer = _pacer;
+                return pacer != null && pacer.Status == TaskStatus.RanToCompletion ? pacer.Result : null;
+            }
             set => _limiter = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>Which quota the limiter stands for ("account 123456789012 us-east-1 aws", or the fallback), once known.</summary>
+        public string? PacingKey { get; private set; }
+
+        /// <summary>The accounts the process knows (shared by every client; tests give a client its own).</summary>
+        public CallerAccounts Accounts { get; set; } = CallerAccounts.Shared;
+
+        /// <summary>How long the pacing waits for STS GetCallerIdentity (one attempt) before it paces by access key.</summary>
+        public TimeSpan PacingLookupTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>The limiter of this client: the one set, or the shared one of its account and region, found once.</summary>
+        private Task<AdaptiveRateLimiter> PacerAsync(CancellationToken cancellationToken)
+        {
+            if (_limiter != null) return Task.FromResult(_limiter);
+            lock (_accountLock)
+            {
+                if (_pacer == null || _pacer.IsCanceled) _pacer = FindPacerAsync(cancellationToken);
+                return _pacer;
+            }
+        }
+
+        /// <summary>
+        /// The limiter shared by every client of the process with the same account and region (and pace). The account
+        /// is what the process knows for the credentials' access key (asked of STS GetCallerIdentity at most once per
+        /// access key and STS endpoint in the process, and shared with the resolution of Lambda function names); when
+        /// STS cannot tell (no answer within <see cref="PacingLookupTimeout"/>, an error, unreadable credentials), the
+        /// limiter is the access key's at this endpoint and region, and a Verbose line says so. Never fails.
+        /// </summary>
+        private async Task<AdaptiveRateLimiter> FindPacerAsync(CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            var region = _session.Region;
+            var pace = FormattableString.Invariant($"{_session.RequestsPerSecond:0.###} requests/s, burst {_session.RequestBurst:0.###}");
+            string? identity = null;
+            string? reason = null;
+            string? account = null;
+            try
+            {
+                identity = CallerIdentity();
+            }
+            catch (AmazonClientException ex)
+            {
+                reason = "the credentials could not be read: " + ex.Message;
+            }
+            if (identity != null && !Accounts.TryGet(identity, out account))
+            {
+                account = null;
+                reason = Accounts.RecentFailure(identity);
+                if (reason != null)
+                {
+                    reason = "STS GetCallerIdentity failed a moment ago: " + reason;
+                }
+                else
+                {
+                    try
+                    {
+                        account = await Accounts.GetAsync(identity, LookUpAccountOnceAsync, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex) when (ex is ApiGatewayException || ex is AmazonClientException || ex is OperationCanceledException)
+                    {
+                        reason = ex.Message;
+                    }
+                }
+            }
+            string key;
+            if (account != null)
+            {
+                key = $"account {account} {region} {EndpointScope(_session.Endpoint)}";
+                Log?.Invoke($"Pacing at {pace} for account {account} in {region}, shared by every command of this process.");
+            }
+            else
+            {
+                key = $"access key #{KeyHash(identity)} {region} {_session.Endpoint.GetLeftPart(UriPartial.Authority)}";
+                Log?.Invoke($"Pacing at {pace} for these credentials in {region} at {_session.Endpoint.GetLeftPart(UriPartial.Authority)} " +
+                            $"(the account is not known, so other credentials of the same account are paced apart): {reason}");
+            }
+            PacingKey = key;
+            return AdaptiveRateLimiter.For(key, _session.RequestsPerSecond, _session.RequestBurst);
+        }
+
+        /// <summary>
+        /// Who the credentials are, as far as the account is concerned: a hash of the access key id (never shown) and
+        /// the STS endpoint that would tell its account. Throws <see cref="AmazonClientException"/> when the
+        /// credentials cannot be read.
+        /// </summary>
+        private string CallerIdentity()
+        {
+            var accessKey = _session.Credentials.GetCredentials().AccessKey ?? "";
+            return Hash(accessKey) + "|" + _session.StsEndpoint.GetLeftPart(UriPartial.Authority);
+        }
+
+        private static string KeyHash(string? identity) => identity == null ? "unknown" : identity.Substring(0, identity.IndexOf('|'));
+
+        private static string Hash(string text)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            return BitConverter.ToString(bytes, 0, 8).Replace("-", "").ToLowerInvariant();
+        }
+
+        /// <summary>"aws" for API Gateway's own endpoints (one quota per account and region, whichever endpoint); else the endpoint.</summary>
+        private static string EndpointScope(Uri endpoint)
+        {
+            var host = endpoint.Host.ToLowerInvariant();
+            foreach (var suffix in new[] { ".amazonaws.com", ".amazonaws.com.cn", ".api.aws", ".c2s.ic.gov", ".sc2s.sgov.gov" })
+                if (host.EndsWith(suffix, StringComparison.Ordinal)) return "aws";
+            return endpoint.GetLeftPart(UriPartial.Authority);
+        }
+
+        /// <summary>STS GetCallerIdentity for the pacing: one attempt, <see cref="PacingLookupTimeout"/> at most.</summary>
+        private async Task<string> LookUpAccountOnceAsync()
+        {
+            await Task.Yield();
+            using var timeout = new CancellationTokenSource(PacingLookupTimeout);
+            WireResponse response;
+            try
+            {
+                response = await SendStsOnceAsync(new WireRequest("POST", "/") { Idempotent = true }, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+            {
+                throw new ApiGatewayTransportException(
+                    $"{StsOperation} at {_session.StsEndpoint.GetLeftPart(UriPartial.Authority)} gave no answer within {PacingLookupTimeout.TotalSeconds:0.#} s.",
+                    FailureKind.Timeout, ex) { Operation = StsOperation };
+            }
+            return AccountOf(response);
         }
 
         private static bool IsRetryable(ApiGatewayException ex, WireRequest? request)
@@ -372,24 +510,36 @@ namespace IntegrationTools.Wire
 
         /// <summary>
         /// The 12-digit account of the session's credentials: STS GetCallerIdentity (a Query-protocol POST signed for "sts"
-        /// by the same session) at <see cref="ResolvedSession.StsEndpoint"/>, asked once per client, so a pipeline of many
-        /// items makes one call. A failed lookup is remembered too (each item reports it; nothing is asked twice); a
-        /// cancelled one is asked again.
+        /// by the same session) at <see cref="ResolvedSession.StsEndpoint"/>, with the retry policy. Asked at most once per
+        /// access key and STS endpoint in the process when it answers (see <see cref="Accounts"/>; the pacing asks the same),
+        /// and once per client when it fails: a failed lookup is remembered by the client (each item reports it; nothing
+        /// is asked twice); a cancelled one is asked again.
         /// </summary>
         public Task<string> GetCallerAccountAsync(CancellationToken cancellationToken)
         {
             lock (_accountLock)
             {
-                if (_callerAccount == null || _callerAccount.IsCanceled) _callerAccount = ReadCallerAccountAsync(cancellationToken);
+                if (_callerAccount == null || _callerAccount.IsCanceled) _callerAccount = CallerAccountAsync(cancellationToken);
                 return _callerAccount;
             }
         }
 
-        private async Task<string> ReadCallerAccountAsync(CancellationToken cancellationToken)
+        private async Task<string> CallerAccountAsync(CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            return await Accounts.GetAsync(CallerIdentity(), ReadCallerAccountAsync, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<string> ReadCallerAccountAsync()
         {
             await Task.Yield();
             var request = new WireRequest("POST", "/") { Idempotent = true };
-            var response = await SendWithRetriesAsync(request, false, SendStsOnceAsync, cancellationToken).ConfigureAwait(false);
+            var response = await SendWithRetriesAsync(request, false, SendStsOnceAsync, CancellationToken.None).ConfigureAwait(false);
+            return AccountOf(response);
+        }
+
+        private string AccountOf(WireResponse response)
+        {
             string? account = null;
             try
             {

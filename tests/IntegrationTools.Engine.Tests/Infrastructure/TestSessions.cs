@@ -34,8 +34,12 @@ public static class TestSessions
 
     public static ApiGatewayClientWithLog Client(FakeHandler handler, string? sessionToken = null, string endpoint = Endpoint)
     {
-        // One attempt: these tests are about what one answer maps to; RetryTests covers retries.
-        return new ApiGatewayClientWithLog(new Wire.ApiGatewayClient(Create(sessionToken, endpoint), handler) { MaxAttempts = 1, RateLimiter = Unpaced() });
+        // One attempt: these tests are about what one answer maps to; RetryTests covers retries. The accounts the
+        // client learns stay with it, so one test's STS answer is not another's.
+        return new ApiGatewayClientWithLog(new Wire.ApiGatewayClient(Create(sessionToken, endpoint), handler)
+        {
+            MaxAttempts = 1, RateLimiter = Unpaced(), Accounts = new Wire.CallerAccounts(),
+        });
     }
 }
 
