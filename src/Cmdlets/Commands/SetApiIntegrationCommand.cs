@@ -153,7 +153,14 @@ namespace IntegrationTools.Commands
         [AllowNull]
         public object? InputObject { get; set; }
 
+        /// <summary>How many items may have their writes in flight at once (1 to 64, default 8); all are paced by the same limiter.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         #endregion
+
+        protected override int InFlightLimit => ThrottleLimit;
 
         #region Overrides
 
@@ -205,7 +212,11 @@ namespace IntegrationTools.Commands
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 var planner = new ApiIntegrationPlanner(service, new LambdaFunctionResolver(Client));
-                var plan = Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken));
+                var apiKey = service.ApiKey(api);
+                // Planned from the pipeline's listing; an item whose integration, routes or backend a write in flight may
+                // change is planned once that write is done.
+                var plan = PlanWhenFree(() => Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken)),
+                    p => ApiIntegrationKeys.Waits(apiKey, definition, p));
                 if (!PreFlight(plan.Findings, Operation, target)) return;
                 if (plan.Match != null && plan.Match.Ambiguous)
                 {
@@ -223,9 +234,14 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(done, plan.Requests())) return;
-                var applied = Await(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken));
-                WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
-                if (output) WriteObject(applied);
+                StartWrite($"input {_index} ({done})", ApiIntegrationKeys.Holds(apiKey, definition, plan),
+                    ct => planner.ApplyAsync(api, plan, _inventory, _ledger, ct),
+                    applied =>
+                    {
+                        WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
+                        if (output) WriteObject(applied);
+                    },
+                    Operation, done, ex => Advice(ex, apiId));
             });
         }
 

@@ -45,18 +45,28 @@ namespace IntegrationTools.Operations
         /// PutIntegration: resolves the method, checks the method request parameters the definition reads against those the
         /// method declares (IT1023; the offline checks have run already), reads the current integration and compares it with
         /// the definition (<see cref="IntegrationPlan.Outcome"/>: Created when there is none, Unchanged when applying it would
-        /// change nothing, so nothing is to be sent, else Updated), and prepares the request.
+        /// change nothing, so nothing is to be sent, else Updated), and prepares the request. With a <paramref name="listing"/>
+        /// of the API (GetResources?embed=methods), the method, its parameters and its integration come from there and no
+        /// request is sent; GetMethod and GetIntegration are read only for a method the listing does not show.
         /// </summary>
-        public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct)
+        public Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct) => PlanPutAsync(definition, null, ct);
+
+        /// <inheritdoc cref="PlanPutAsync(RestIntegrationDefinition, CancellationToken)"/>
+        public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, RestApiListing? listing, CancellationToken ct)
         {
-            var target = await Resolve(definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod, ct).ConfigureAwait(false);
+            var target = listing != null
+                ? listing.Resolve(definition.ResourceId, definition.ResourcePath, definition.HttpMethod ?? "")
+                : await Resolve(definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod, ct).ConfigureAwait(false);
+            var listed = listing?.Method(target);
             var findings = new List<Finding>();
             if (RestDeclaredMethodParameterRule.NeedsMethod(definition))
             {
-                var context = await MethodContext(target, ct).ConfigureAwait(false);
+                var context = listed?.RequestParameters != null
+                    ? new RuleContext(_region, null, listed.RequestParameters.Keys.ToList())
+                    : await MethodContext(target, ct).ConfigureAwait(false);
                 findings.AddRange(new RestDeclaredMethodParameterRule().Check(WithTarget(definition, target), context));
             }
-            var current = await _service.FindIntegrationAsync(target, ct).ConfigureAwait(false);
+            var current = listed != null ? listed.Integration : await _service.FindIntegrationAsync(target, ct).ConfigureAwait(false);
             var plan = new RestPlan<RestIntegration>(target, findings, _service.PreparePutIntegration(definition, target), current, new List<PatchOperation>());
             if (current == null)
             {
