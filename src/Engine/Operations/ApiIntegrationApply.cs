@@ -100,6 +100,7 @@ namespace IntegrationTools.Operations
             foreach (var change in plan.RouteChanges)
                 state.Remember(await _service.SendRouteAsync(api.ApiId, HttpApiService.RouteRequest(api.ApiId, change, result.IntegrationId), ct).ConfigureAwait(false));
             state.Remember(result);
+            state.FillRouteKeys(result);
             result.Outcome = plan.Outcome;
             return result;
         }
