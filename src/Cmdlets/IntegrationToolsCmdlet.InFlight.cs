@@ -25,7 +25,12 @@ namespace IntegrationTools.Commands
 
         private InFlightQueue<PendingWrite>? _queue;
         private readonly List<InFlightItem<PendingWrite>> _unwritten = new List<InFlightItem<PendingWrite>>();
+        private readonly List<string> _stoppedWhilePlanned = new List<string>();
+        private string _lastQueued = "";
         private bool _atHead;
+
+        /// <summary>The item ProcessRecord is working on, for the error that names the items not done ("input 3 (restapi/abc /pets GET)").</summary>
+        protected string ItemLabel { get; set; } = "";
 
         /// <summary>How many items may have requests in flight at once: the -ThrottleLimit of the cmdlets that have it, else 1.</summary>
         protected virtual int InFlightLimit => 1;
@@ -33,10 +38,10 @@ namespace IntegrationTools.Commands
         private InFlightQueue<PendingWrite> Queue => _queue ??= new InFlightQueue<PendingWrite>(InFlightLimit, CancellationToken);
 
         /// <summary>Writes <paramref name="sendToPipeline"/> after what the items before this one write (at once when none is in flight).</summary>
-        protected new void WriteObject(object? sendToPipeline) => InOrder(() => base.WriteObject(sendToPipeline));
+        protected new void WriteObject(object? sendToPipeline) => InOrder(() => base.WriteObject(sendToPipeline), done: true);
 
         /// <summary>Writes <paramref name="errorRecord"/> after what the items before this one write (at once when none is in flight).</summary>
-        protected new void WriteError(ErrorRecord errorRecord) => InOrder(() => base.WriteError(errorRecord));
+        protected new void WriteError(ErrorRecord errorRecord) => InOrder(() => base.WriteError(errorRecord), done: false);
 
         /// <summary>
         /// Plans an item with <paramref name="plan"/> until no in-flight item holds a key the plan waits on
@@ -60,10 +65,10 @@ namespace IntegrationTools.Commands
         /// writes its result, and a failure is the item's error (as in <see cref="ForItem"/>), both on the pipeline thread in
         /// input order. Waits first for a free place when -ThrottleLimit items are in flight.
         /// </summary>
-        protected void StartWrite<T>(string label, IEnumerable<string> holds, Func<CancellationToken, Task<T>> work, Action<T> written,
+        protected void StartWrite<T>(IEnumerable<string> holds, Func<CancellationToken, Task<T>> work, Action<T> written,
             string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
         {
-            Queue.Start(label, holds, async ct =>
+            Queue.Start(ItemLabel, holds, async ct =>
             {
                 try
                 {
@@ -78,6 +83,7 @@ namespace IntegrationTools.Commands
                     }, done: false);
                 }
             });
+            _lastQueued = ItemLabel;
             WriteFinished();
         }
 
@@ -128,7 +134,7 @@ namespace IntegrationTools.Commands
             }
         }
 
-        private void InOrder(Action write)
+        private void InOrder(Action write, bool done)
         {
             if (_atHead || _queue == null || _queue.Count == 0)
             {
@@ -136,8 +142,19 @@ namespace IntegrationTools.Commands
                 return;
             }
             WriteFinished();
-            if (_queue.Count == 0) write();
-            else _queue.Add("", new PendingWrite(write, done: true));
+            if (_queue.Count == 0)
+            {
+                write();
+                return;
+            }
+            _queue.Add(ItemLabel, new PendingWrite(write, done));
+            _lastQueued = ItemLabel;
+        }
+
+        /// <summary>Ctrl+C while the current item was planned or waited for a place: it is one of the items not done.</summary>
+        private void StoppedWhilePlanned()
+        {
+            if (ItemLabel.Length > 0 && ItemLabel != _lastQueued) _stoppedWhilePlanned.Add(ItemLabel);
         }
 
         /// <summary>
@@ -150,17 +167,24 @@ namespace IntegrationTools.Commands
         public void Dispose()
         {
             _cancellation.Cancel();
-            var left = _unwritten.Concat(_queue?.Abandon() ?? new List<InFlightItem<PendingWrite>>()).Where(i => i.Label.Length > 0).ToList();
-            if (left.Count > 0) ReportNotDone(left);
+            // Each item once, in input order; done only when everything it had to write was done.
+            var items = _unwritten.Concat(_queue?.Abandon() ?? new List<InFlightItem<PendingWrite>>())
+                .Select(i => (i.Label, Done: i.Succeeded && i.Value.Done))
+                .Concat(_stoppedWhilePlanned.Select(label => (Label: label, Done: false)))
+                .Where(i => i.Label.Length > 0)
+                .GroupBy(i => i.Label)
+                .Select(g => (Label: g.Key, Done: g.All(i => i.Done)))
+                .ToList();
+            if (items.Count > 0) ReportNotDone(items);
             foreach (var client in _retiredClients) client.Dispose();
             _retiredClients.Clear();
             GC.SuppressFinalize(this);
         }
 
-        private void ReportNotDone(List<InFlightItem<PendingWrite>> left)
+        private void ReportNotDone(List<(string Label, bool Done)> items)
         {
-            var notDone = left.Where(i => !i.Succeeded || !i.Value.Done).Select(i => i.Label).ToList();
-            var notWritten = left.Where(i => i.Succeeded && i.Value.Done).Select(i => i.Label).ToList();
+            var notDone = items.Where(i => !i.Done).Select(i => i.Label).ToList();
+            var notWritten = items.Where(i => i.Done).Select(i => i.Label).ToList();
             var name = MyInvocation.MyCommand.Name;
             var message = $"{name} was stopped before it was done with {notDone.Count} item{(notDone.Count == 1 ? "" : "s")}";
             if (notDone.Count > 0) message += ": " + string.Join(", ", notDone);

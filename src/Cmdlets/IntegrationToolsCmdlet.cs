@@ -152,7 +152,8 @@ namespace IntegrationTools.Commands
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                // Stopped by the user.
+                // Stopped by the user: the error that names the items not done counts this one.
+                StoppedWhilePlanned();
             }
             catch (ApiGatewayException ex)
             {

@@ -217,6 +217,7 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             ApiIntegrationKind? kind = null;
             ApiIntegrationDefinition? definition = null;
@@ -242,6 +243,7 @@ namespace IntegrationTools.Commands
             }
             var api = apiId!;
             var itemTarget = $"api/{api}";
+            ItemLabel = $"input {_index} ({itemTarget})";
             ShowProgress($"{itemTarget} (input {_index})");
             ForItem(Operation, itemTarget, Advice, () =>
             {
@@ -277,7 +279,7 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(itemTarget, plan.Requests())) return;
-                StartWrite($"input {_index} ({itemTarget})", ApiIntegrationKeys.Holds(apiKey, checkedDefinition, plan),
+                StartWrite(ApiIntegrationKeys.Holds(apiKey, checkedDefinition, plan),
                     ct => planner.ApplyAsync(info, plan, _inventory, _ledger, ct), created => WriteObject(created),
                     Operation, itemTarget, Advice);
             });

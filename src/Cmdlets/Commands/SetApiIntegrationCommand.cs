@@ -180,6 +180,7 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             ApiIntegrationDefinition definition;
             if (ParameterSetName == ByIdSet)
@@ -206,6 +207,7 @@ namespace IntegrationTools.Commands
             }
             var apiId = definition.ApiId!;
             var target = definition.Target;
+            ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             ForItem(Operation, target, ex => Advice(ex, apiId), () =>
             {
@@ -234,7 +236,7 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(done, plan.Requests())) return;
-                StartWrite($"input {_index} ({done})", ApiIntegrationKeys.Holds(apiKey, definition, plan),
+                StartWrite(ApiIntegrationKeys.Holds(apiKey, definition, plan),
                     ct => planner.ApplyAsync(api, plan, _inventory, _ledger, ct),
                     applied =>
                     {

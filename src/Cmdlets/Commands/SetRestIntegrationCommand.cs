@@ -301,6 +301,7 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             RestIntegrationDefinition definition;
             // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it; when its
@@ -330,6 +331,7 @@ namespace IntegrationTools.Commands
             }
 
             var target = definition.Target;
+            ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             var planner = Planner;
             if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
@@ -349,7 +351,7 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
-                StartWrite($"input {_index} ({resolved})", Method(plan),
+                StartWrite(Method(plan),
                     async ct =>
                     {
                         var applied = await planner.ApplyAsync(plan, ct).ConfigureAwait(false);
