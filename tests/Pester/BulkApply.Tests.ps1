@@ -155,21 +155,32 @@ Describe 'Several writes in flight' {
     }
 }
 
-Describe 'Ctrl+C with writes in flight' {
+Describe 'Ctrl+C with writes in flight: <Cmdlet>' -ForEach @(
+    @{ Cmdlet = 'Set-RestIntegration'; ErrorId = 'SetRestIntegrationStopped' }
+    @{ Cmdlet = 'Set-ApiIntegration'; ErrorId = 'SetApiIntegrationStopped' }
+    @{ Cmdlet = 'New-ApiIntegration'; ErrorId = 'NewApiIntegrationStopped' }
+) {
     BeforeAll {
-        $restApiId = New-RestApiWithMethods -Name 'bulk-stop' -Count 30
-        $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -SlowRate 1.0 -SlowDelayMilliseconds 3000
+        if ($Cmdlet -eq 'Set-RestIntegration') {
+            $restApiId = New-RestApiWithMethods -Name 'bulk-stop' -Count 30
+            $definitions = @(New-Definitions $restApiId 30)
+        }
+        else {
+            $apiId = New-MotoApi -Name "bulk-stop-$Cmdlet" -Endpoint $Endpoint
+            $definitions = @(1..30 | ForEach-Object { @{ ApiId = $apiId; IntegrationType = 'HTTP_PROXY'; IntegrationMethod = 'ANY'; IntegrationUri = "https://stop$_.example.com" } })
+        }
+        # Every answer comes 1.5 s late: the reads, then the first writes, are on their way when Ctrl+C comes.
+        $proxy = Start-FaultProxy -Upstream $Endpoint -NoThrottle -SlowRate 1.0 -SlowDelayMilliseconds 1500
         $session = Open-CapturingRunspace
         $shell = [powershell]::Create()
         $shell.Runspace = $session.Runspace
-        $null = $shell.AddScript('param($definitions, $endpoint) $definitions | Set-RestIntegration -ThrottleLimit 4 -EndpointUrl $endpoint').
-            AddArgument(@(New-Definitions $restApiId 30)).AddArgument($proxy.Endpoint)
-        $handle = $shell.BeginInvoke()
-        # The listing (slow too) and the first writes are on their way.
-        Start-Sleep -Seconds 4
+        $null = $shell.AddScript("param(`$definitions, `$endpoint) `$definitions | $Cmdlet -ThrottleLimit 4 -EndpointUrl `$endpoint").
+            AddArgument($definitions).AddArgument($proxy.Endpoint)
+        $output = New-Object 'System.Management.Automation.PSDataCollection[psobject]'
+        $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        Start-Sleep -Seconds 6
         $shell.Stop()
-        $stopped = $null
-        try { $null = $shell.EndInvoke($handle) } catch { $stopped = $_.Exception }
+        try { $null = $shell.EndInvoke($handle) } catch { }
         $lastError = $session.Runspace.SessionStateProxy.PSVariable.GetValue('Error')[0]
         $hostText = $session.Host.Text
     }
@@ -184,20 +195,20 @@ Describe 'Ctrl+C with writes in flight' {
         $shell.InvocationStateInfo.State | Should -Be 'Stopped'
     }
 
-    It 'leaves one error (SetRestIntegrationStopped, OperationStopped) in $Error that names the items not done' {
+    It 'leaves one error (<ErrorId>, OperationStopped) in $Error that names the items not done, after those written' {
         $lastError | Should -Not -BeNullOrEmpty
-        $lastError.FullyQualifiedErrorId | Should -BeLike 'SetRestIntegrationStopped*'
+        $lastError.FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
         $lastError.CategoryInfo.Category | Should -Be 'OperationStopped'
-        $lastError.ToString() | Should -Match 'Set-RestIntegration was stopped before it was done with \d+ items?: input 1 \(restapi/\w+ /r1 GET\)'
-        # Nothing was written (the answers take 3 s); every item the command had received is named, in input order.
+        $lastError.ToString() | Should -Match "$Cmdlet was stopped before it was done with \d+ items?: input $($output.Count + 1) \("
+        $lastError.ErrorDetails.RecommendedAction | Should -Match 'Run the command again'
         $shell.Streams.Error | Should -HaveCount 0
+        # Every item the command received is written or named, in input order.
         $named = @($lastError.TargetObject)
         $named.Count | Should -BeGreaterThan 0
-        for ($i = 0; $i -lt $named.Count; $i++) { $named[$i] | Should -BeLike "input $($i + 1) (restapi/* /r$($i + 1) GET)" }
-        $lastError.ErrorDetails.RecommendedAction | Should -Match 'Run the command again'
+        for ($i = 0; $i -lt $named.Count; $i++) { $named[$i] | Should -BeLike "input $($output.Count + $i + 1) (*" }
     }
 
     It 'shows the same error on the host' {
-        $hostText | Should -Match 'ERROR: Set-RestIntegration: Set-RestIntegration was stopped before it was done with \d+ items?: input 1 '
+        $hostText | Should -Match "ERROR: ${Cmdlet}: $Cmdlet was stopped before it was done with \d+ items?: input \d+ "
     }
 }
