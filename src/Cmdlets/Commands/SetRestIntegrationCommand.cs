@@ -29,7 +29,6 @@ namespace IntegrationTools.Commands
         private const string DefinitionSet = "Definition";
         private const string Operation = "SetRestIntegration";
 
-        private readonly Dictionary<string, Operations.RestApiListing> _listings = new Dictionary<string, Operations.RestApiListing>();
         private int _index;
 
         #region Parameters
@@ -351,32 +350,9 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
-                StartWrite(Method(plan),
-                    async ct =>
-                    {
-                        var applied = await planner.ApplyAsync(plan, ct).ConfigureAwait(false);
-                        listing.Remember(applied);
-                        return applied;
-                    },
-                    applied =>
-                    {
-                        WriteVerbose($"{resolved}: {plan.Describe()}.");
-                        WriteObject(applied);
-                    },
-                    Operation, resolved, ex => Advice(ex, definition.RestApiId ?? ""));
+                StartWrite(Method(plan), ct => planner.ApplyAsync(plan, ct, listing),
+                    applied => { WriteVerbose($"{resolved}: {plan.Describe()}."); WriteObject(applied); }, Operation, resolved, ex => Advice(ex, definition.RestApiId ?? ""));
             });
-        }
-
-        /// <summary>The REST API's resources, methods and integrations: one GetResources?embed=methods listing per API and session.</summary>
-        private Operations.RestApiListing Listing(string restApiId)
-        {
-            var key = $"{Client.Session.Endpoint}|{Client.Session.Region}|{restApiId}";
-            if (!_listings.TryGetValue(key, out var listing))
-            {
-                listing = Await(RestService.GetListingAsync(restApiId, CancellationToken));
-                _listings[key] = listing;
-            }
-            return listing;
         }
 
         #endregion

@@ -82,14 +82,23 @@ namespace IntegrationTools.Operations
 
         /// <summary>
         /// Carries out a planned PutIntegration or UpdateIntegration: sends nothing when the plan is Unchanged (the live
-        /// integration is the result), else sends the request. The result carries the plan's <see cref="IntegrationPlan.Outcome"/>.
+        /// integration is the result), else sends the request (and the answer updates <paramref name="listing"/>). The result
+        /// carries the plan's <see cref="IntegrationPlan.Outcome"/>.
         /// </summary>
-        public async Task<RestIntegration> ApplyAsync(RestPlan<RestIntegration> plan, CancellationToken ct)
+        public async Task<RestIntegration> ApplyAsync(RestPlan<RestIntegration> plan, CancellationToken ct, RestApiListing? listing = null)
         {
             if (plan == null) throw new System.ArgumentNullException(nameof(plan));
-            var result = plan.NothingToSend && plan.Current != null
-                ? plan.Current
-                : await _service.SendAsync(plan.Call, ct).ConfigureAwait(false);
+            RestIntegration result;
+            if (plan.NothingToSend && plan.Current != null)
+            {
+                result = plan.Current;
+            }
+            else
+            {
+                result = await _service.SendAsync(plan.Call, ct).ConfigureAwait(false);
+                // What was written is the method's integration from now on, for the items planned after it.
+                listing?.Remember(result);
+            }
             result.Outcome = plan.Outcome;
             return result;
         }
