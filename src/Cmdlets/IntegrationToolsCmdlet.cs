@@ -16,11 +16,12 @@ namespace IntegrationTools.Commands
     /// PowerShell names them), one wire client per distinct session, cancellation on Ctrl+C, and the one place
     /// where failures become ErrorRecords.
     /// </summary>
-    public abstract class IntegrationToolsCmdlet : PSCmdlet
+    public abstract partial class IntegrationToolsCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> _wireLog = new ConcurrentQueue<string>();
         private ApiGatewayClient? _client;
+        private readonly List<ApiGatewayClient> _retiredClients = new List<ApiGatewayClient>();
         private string? _clientKey;
         private long _requestsOfEarlierClients;
         private PipelineProgress? _progress;
@@ -82,6 +83,7 @@ namespace IntegrationTools.Commands
 
         protected override void EndProcessing()
         {
+            if (!WriteRemaining()) return;
             FlushWireLog();
             var completed = _progress?.Complete(RequestsSent);
             if (completed != null) WriteProgress(completed);
@@ -115,7 +117,8 @@ namespace IntegrationTools.Commands
                 }
                 WriteDebug($"IntegrationTools: region {session.Region} from {session.RegionSource}; endpoint {session.Endpoint} from {session.EndpointSource}; credentials from {session.CredentialSource}; retries and pacing: {session.PacingSource}.");
                 _requestsOfEarlierClients += _client?.RequestsSent ?? 0;
-                _client?.Dispose();
+                // Requests of the earlier session may still be in flight: its client is disposed with the command.
+                if (_client != null) _retiredClients.Add(_client);
                 _client = new ApiGatewayClient(session) { Log = _wireLog.Enqueue };
                 _clientKey = key;
                 return _client;
@@ -149,17 +152,37 @@ namespace IntegrationTools.Commands
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                // Stopped by the user.
+                // Stopped by the user: the error that names the items not done counts this one.
+                StoppedWhilePlanned();
             }
             catch (ApiGatewayException ex)
             {
-                WriteError(Failures.ForService(ex, operation, target, recommendedAction));
+                Fail(ex, operation, target, recommendedAction);
             }
             catch (SessionException ex)
             {
-                // The credentials could not be had when the request was signed (an expired SSO session, say): every
-                // other item would fail the same way.
-                ThrowTerminatingError(Failures.ForSession(ex));
+                Fail(ex, operation, target, recommendedAction);
+            }
+        }
+
+        /// <summary>
+        /// The error of one item that failed: an <see cref="ApiGatewayException"/> is its non-terminating error (true); a
+        /// <see cref="SessionException"/> ends the command, since the credentials could not be had when the request was
+        /// signed (an expired SSO session, say) and every other item would fail the same way. Anything else is not handled
+        /// (false).
+        /// </summary>
+        private bool Fail(Exception ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
+        {
+            switch (ex)
+            {
+                case ApiGatewayException failure:
+                    WriteError(Failures.ForService(failure, operation, target, recommendedAction));
+                    return true;
+                case SessionException session:
+                    ThrowTerminatingError(Failures.ForSession(session));
+                    return true;
+                default:
+                    return false;
             }
         }
 

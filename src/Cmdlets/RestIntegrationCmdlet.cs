@@ -23,6 +23,20 @@ namespace IntegrationTools.Commands
 
         protected RestIntegrationPlanner Planner => new RestIntegrationPlanner(RestService, SessionRegion);
 
+        private readonly Dictionary<string, RestApiListing> _listings = new Dictionary<string, RestApiListing>();
+
+        /// <summary>The REST API's resources, methods and integrations: one GetResources?embed=methods listing per API and session for the whole pipeline.</summary>
+        protected RestApiListing Listing(string restApiId)
+        {
+            var key = $"{Client.Session.Endpoint}|{Client.Session.Region}|{restApiId}";
+            if (!_listings.TryGetValue(key, out var listing))
+            {
+                listing = Await(RestService.GetListingAsync(restApiId, CancellationToken));
+                _listings[key] = listing;
+            }
+            return listing;
+        }
+
         /// <summary>The bound values of <paramref name="names"/> as a definition (only the parameters the user gave).</summary>
         protected Hashtable BoundValues(params string[] names)
         {

@@ -5,8 +5,9 @@
 # dropped after the change was applied. Every definition converges: no duplicates, nothing lost, and the output
 # accounts for every input. A second apply of the same definitions reads, compares and changes nothing.
 # The counts (100 creates; 20 REST methods, applied twice) keep the file near a minute: each 429 makes the client wait
-# the proxy's Retry-After of 1 s, and the pipeline sends one request at a time. The proxy's fixed seed makes the
-# faults the same on every run, so each kind the assertions ask for does occur.
+# the proxy's Retry-After of 1 s. The writes run with the default -ThrottleLimit (8 in flight), so the no-duplicate
+# recovery is proven with other creates in flight. The proxy's fixed seed makes the kinds of faults the same on every
+# run, so each kind the assertions ask for does occur.
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force

@@ -203,13 +203,21 @@ namespace IntegrationTools.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>How many items may have their writes in flight at once (1 to 64, default 8); all are paced by the same limiter.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         #endregion
+
+        protected override int InFlightLimit => ThrottleLimit;
 
         #region Overrides
 
         protected override void ProcessRecord()
         {
             _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             ApiIntegrationKind? kind = null;
             ApiIntegrationDefinition? definition = null;
@@ -235,6 +243,7 @@ namespace IntegrationTools.Commands
             }
             var api = apiId!;
             var itemTarget = $"api/{api}";
+            ItemLabel = $"input {_index} ({itemTarget})";
             ShowProgress($"{itemTarget} (input {_index})");
             ForItem(Operation, itemTarget, Advice, () =>
             {
@@ -255,7 +264,11 @@ namespace IntegrationTools.Commands
                     definition = Await(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
                 }
                 var planner = new ApiIntegrationPlanner(service);
-                var plan = Await(planner.PlanNewAsync(info, region, definition, kind, _inventory, findings, CancellationToken));
+                var apiKey = service.ApiKey(info);
+                var checkedDefinition = definition;
+                // An item like one whose create is in flight is planned once that create is done (and then found there).
+                var plan = PlanWhenFree(() => Await(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
+                    p => ApiIntegrationKeys.Waits(apiKey, checkedDefinition, p));
                 if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
                 if (plan.Match != null && plan.Match.Candidates.Count > 0 && !Force)
                 {
@@ -266,7 +279,9 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(itemTarget, plan.Requests())) return;
-                WriteObject(Await(planner.ApplyAsync(info, plan, _inventory, _ledger, CancellationToken)));
+                StartWrite(ApiIntegrationKeys.Holds(apiKey, checkedDefinition, plan),
+                    ct => planner.ApplyAsync(info, plan, _inventory, _ledger, ct), created => WriteObject(created),
+                    Operation, itemTarget, Advice);
             });
         }
 

@@ -153,7 +153,14 @@ namespace IntegrationTools.Commands
         [AllowNull]
         public object? InputObject { get; set; }
 
+        /// <summary>How many items may have their writes in flight at once (1 to 64, default 8); all are paced by the same limiter.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         #endregion
+
+        protected override int InFlightLimit => ThrottleLimit;
 
         #region Overrides
 
@@ -173,6 +180,7 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             ApiIntegrationDefinition definition;
             if (ParameterSetName == ByIdSet)
@@ -199,13 +207,18 @@ namespace IntegrationTools.Commands
             }
             var apiId = definition.ApiId!;
             var target = definition.Target;
+            ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             ForItem(Operation, target, ex => Advice(ex, apiId), () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 var planner = new ApiIntegrationPlanner(service, new LambdaFunctionResolver(Client));
-                var plan = Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken));
+                var apiKey = service.ApiKey(api);
+                // Planned from the pipeline's listing; an item whose integration, routes or backend a write in flight may
+                // change is planned once that write is done.
+                var plan = PlanWhenFree(() => Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken)),
+                    p => ApiIntegrationKeys.Waits(apiKey, definition, p));
                 if (!PreFlight(plan.Findings, Operation, target)) return;
                 if (plan.Match != null && plan.Match.Ambiguous)
                 {
@@ -223,9 +236,14 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(done, plan.Requests())) return;
-                var applied = Await(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken));
-                WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
-                if (output) WriteObject(applied);
+                StartWrite(ApiIntegrationKeys.Holds(apiKey, definition, plan),
+                    ct => planner.ApplyAsync(api, plan, _inventory, _ledger, ct),
+                    applied =>
+                    {
+                        WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
+                        if (output) WriteObject(applied);
+                    },
+                    Operation, done, ex => Advice(ex, apiId));
             });
         }
 

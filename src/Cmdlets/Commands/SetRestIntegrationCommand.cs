@@ -29,6 +29,8 @@ namespace IntegrationTools.Commands
         private const string DefinitionSet = "Definition";
         private const string Operation = "SetRestIntegration";
 
+        private int _index;
+
         #region Parameters
 
         /// <summary>The id of the REST API.</summary>
@@ -284,12 +286,21 @@ namespace IntegrationTools.Commands
         [AllowNull]
         public object? InputObject { get; set; }
 
+        /// <summary>How many definitions may have their PutIntegration in flight at once (1 to 64, default 8); all are paced by the same limiter.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         #endregion
+
+        protected override int InFlightLimit => ThrottleLimit;
 
         #region Overrides
 
         protected override void ProcessRecord()
         {
+            _index++;
+            ItemLabel = $"input {_index}";
             var findings = new List<Finding>();
             RestIntegrationDefinition definition;
             // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it; when its
@@ -319,12 +330,17 @@ namespace IntegrationTools.Commands
             }
 
             var target = definition.Target;
+            ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             var planner = Planner;
             if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
             ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
-                var plan = Await(planner.PlanPutAsync(definition, CancellationToken));
+                var listing = Listing(definition.RestApiId ?? "");
+                var scope = $"{Client.Session.Endpoint}|{Client.Session.Region}";
+                string[] Method(Operations.RestPlan<RestIntegration> p) => new[] { $"{scope}|{p.Target.RestApiId}|{p.Target.ResourceId}|{p.Target.HttpMethod}" };
+                // Planned from the listing; a method with a write in flight is planned once that write is done.
+                var plan = PlanWhenFree(() => Await(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
                 var resolved = plan.Target.ToString();
                 if (!PreFlight(plan.Findings, Operation, resolved)) return;
                 if (plan.NothingToSend)
@@ -334,9 +350,8 @@ namespace IntegrationTools.Commands
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
-                var applied = Await(planner.ApplyAsync(plan, CancellationToken));
-                WriteVerbose($"{resolved}: {plan.Describe()}.");
-                WriteObject(applied);
+                StartWrite(Method(plan), ct => planner.ApplyAsync(plan, ct, listing),
+                    applied => { WriteVerbose($"{resolved}: {plan.Describe()}."); WriteObject(applied); }, Operation, resolved, ex => Advice(ex, definition.RestApiId ?? ""));
             });
         }
 

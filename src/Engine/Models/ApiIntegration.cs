@@ -36,6 +36,9 @@ namespace IntegrationTools.Models
         /// <summary>What New-/Set-ApiIntegration did (Created, Updated, Unchanged); empty on Get-ApiIntegration's output.</summary>
         public ApplyOutcome? Outcome { get; set; }
 
+        /// <summary>A copy whose members can be set without changing this one (maps and lists are shared: replace them, do not change them).</summary>
+        public ApiIntegration Copy() => (ApiIntegration)MemberwiseClone();
+
         public override string ToString() => $"{IntegrationId} {IntegrationType} {IntegrationUri}".TrimEnd();
     }
 

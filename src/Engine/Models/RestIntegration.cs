@@ -35,6 +35,9 @@ namespace IntegrationTools.Models
         /// <summary>What Set-/Update-RestIntegration did (Created, Updated, Unchanged); empty on Get-RestIntegration's output.</summary>
         public ApplyOutcome? Outcome { get; set; }
 
+        /// <summary>A copy whose members can be set without changing this one (maps and lists are shared: replace them, do not change them).</summary>
+        public RestIntegration Copy() => (RestIntegration)MemberwiseClone();
+
         public override string ToString() => $"{HttpMethod} {ResourcePath ?? ResourceId} -> {Type} {Uri}".TrimEnd();
     }
 

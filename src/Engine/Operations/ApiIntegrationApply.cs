@@ -39,7 +39,10 @@ namespace IntegrationTools.Operations
             ApiIntegration? current = null;
             if (!string.IsNullOrWhiteSpace(definition.IntegrationId))
             {
-                current = await _service.GetIntegrationAsync(api, definition.IntegrationId!.Trim(), ct).ConfigureAwait(false);
+                // The listing has every integration of the API as it was, changed as the pipeline changed it; one that is
+                // not there (made since by someone else, or unknown: NotFound) is read.
+                var id = definition.IntegrationId!.Trim();
+                current = state.Find(id) ?? await _service.GetIntegrationAsync(api, id, ct).ConfigureAwait(false);
                 await ResolveFunctionAsync(definition, api, current, ct).ConfigureAwait(false);
             }
             else
@@ -48,7 +51,7 @@ namespace IntegrationTools.Operations
                 match = ApiIntegrationMatcher.Find(definition, state.Integrations, state.Routes);
                 if (match.Ambiguous)
                     return new ApiIntegrationPlan(definition, findings, HttpApiService.CreateIntegrationRequest(api.ApiId, definition), null) { Match = match, Outcome = null, SendsIntegration = false };
-                if (match.Single != null) current = await _service.GetIntegrationAsync(api, match.Single.IntegrationId, ct).ConfigureAwait(false);
+                current = match.Single;
             }
             var plan = current == null
                 ? await PlanCreateAsync(api, region, definition, null, findings, ct).ConfigureAwait(false)
@@ -86,14 +89,18 @@ namespace IntegrationTools.Operations
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (plan.Match?.Ambiguous == true) throw new InvalidOperationException("An ambiguous definition is not applied.");
+            if (ledger == null) throw new ArgumentNullException(nameof(ledger));
             var state = await inventory.LoadAsync(_service, api, ct).ConfigureAwait(false);
+            // What the API had before the pipeline changed anything is the ledger's start: no second listing.
+            ledger.Seed(_service.ApiKey(api), state.ListedIds);
             ApiIntegration result;
             if (plan.Current == null) result = await _service.CreateIntegrationAsync(api, plan, ledger, ct).ConfigureAwait(false);
             else if (plan.SendsIntegration) result = await _service.SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
-            else result = plan.Current;
+            else result = plan.Current.Copy();
             foreach (var change in plan.RouteChanges)
                 state.Remember(await _service.SendRouteAsync(api.ApiId, HttpApiService.RouteRequest(api.ApiId, change, result.IntegrationId), ct).ConfigureAwait(false));
             state.Remember(result);
+            state.FillRouteKeys(result);
             result.Outcome = plan.Outcome;
             return result;
         }

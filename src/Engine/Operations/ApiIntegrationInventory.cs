@@ -10,32 +10,46 @@ namespace IntegrationTools.Operations
     /// <summary>
     /// What one pipeline knows of the integrations and routes of each API it applies definitions to: listed once per API
     /// (GetIntegrations and GetRoutes), then kept up to date with what the pipeline itself creates and changes, so that
-    /// matching a definition (<see cref="ApiIntegrationMatcher"/>) costs no request per item. One pipeline uses it, on one
-    /// thread.
+    /// matching a definition (<see cref="ApiIntegrationMatcher"/>) and reading the integration it means cost no request per
+    /// item. The pipeline lists and plans on its own thread; the writes it has in flight update it from others, so every
+    /// read and change is under a lock.
     /// </summary>
     public sealed class ApiIntegrationInventory
     {
+        private readonly object _gate = new object();
         private readonly Dictionary<string, ApiState> _apis = new Dictionary<string, ApiState>(StringComparer.Ordinal);
 
         /// <summary>The API's integrations and routes, listed on first use.</summary>
         public async Task<ApiState> LoadAsync(HttpApiService service, ApiInfo api, CancellationToken ct)
         {
             var key = service.ApiKey(api);
-            if (_apis.TryGetValue(key, out var state)) return state;
+            lock (_gate)
+            {
+                if (_apis.TryGetValue(key, out var known)) return known;
+            }
             var integrations = await service.GetIntegrationsAsync(api, ct).ConfigureAwait(false);
             var routes = await service.GetRoutesAsync(api.ApiId, ct).ConfigureAwait(false);
-            state = new ApiState(integrations, routes);
-            _apis[key] = state;
-            return state;
+            lock (_gate)
+            {
+                if (!_apis.TryGetValue(key, out var state)) _apis[key] = state = new ApiState(integrations, routes);
+                return state;
+            }
         }
 
         /// <summary>How many APIs the pipeline has listed.</summary>
-        public int ApiCount => _apis.Count;
+        public int ApiCount
+        {
+            get
+            {
+                lock (_gate) return _apis.Count;
+            }
+        }
     }
 
-    /// <summary>The integrations and routes of one API as the pipeline knows them.</summary>
+    /// <summary>The integrations and routes of one API as the pipeline knows them (copies are handed out).</summary>
     public sealed class ApiState
     {
+        private readonly object _gate = new object();
         private readonly List<ApiIntegration> _integrations;
         private readonly List<ApiRoute> _routes;
 
@@ -43,34 +57,64 @@ namespace IntegrationTools.Operations
         {
             _integrations = integrations;
             _routes = routes;
+            ListedIds = integrations.Select(i => i.IntegrationId).ToList();
             foreach (var integration in _integrations) FillRouteKeys(integration);
         }
 
-        public IReadOnlyList<ApiIntegration> Integrations => _integrations;
+        /// <summary>The ids of the integrations the API had when it was listed (before any change of the pipeline).</summary>
+        public IReadOnlyList<string> ListedIds { get; }
 
-        public IReadOnlyList<ApiRoute> Routes => _routes;
+        public IReadOnlyList<ApiIntegration> Integrations
+        {
+            get
+            {
+                lock (_gate) return _integrations.Select(i => i.Copy()).ToList();
+            }
+        }
 
-        public ApiIntegration? Find(string integrationId) => _integrations.FirstOrDefault(i => i.IntegrationId == integrationId);
+        public IReadOnlyList<ApiRoute> Routes
+        {
+            get
+            {
+                lock (_gate) return _routes.ToList();
+            }
+        }
+
+        /// <summary>The integration of the id as the pipeline knows it, or null.</summary>
+        public ApiIntegration? Find(string integrationId)
+        {
+            lock (_gate) return _integrations.FirstOrDefault(i => i.IntegrationId == integrationId)?.Copy();
+        }
 
         /// <summary>An integration as created or changed: it replaces the one of its id.</summary>
         internal void Remember(ApiIntegration integration)
         {
-            var index = _integrations.FindIndex(i => i.IntegrationId == integration.IntegrationId);
-            if (index >= 0) _integrations[index] = integration;
-            else _integrations.Add(integration);
-            FillRouteKeys(integration);
+            var copy = integration.Copy();
+            lock (_gate)
+            {
+                var index = _integrations.FindIndex(i => i.IntegrationId == copy.IntegrationId);
+                if (index >= 0) _integrations[index] = copy;
+                else _integrations.Add(copy);
+                FillRouteKeys(copy);
+            }
         }
 
         /// <summary>A route as created or changed: it replaces the one of its id; the route keys of the integrations follow.</summary>
         internal void Remember(ApiRoute route)
         {
-            var index = _routes.FindIndex(r => r.RouteId == route.RouteId);
-            if (index >= 0) _routes[index] = route;
-            else _routes.Add(route);
-            foreach (var integration in _integrations) FillRouteKeys(integration);
+            lock (_gate)
+            {
+                var index = _routes.FindIndex(r => r.RouteId == route.RouteId);
+                if (index >= 0) _routes[index] = route;
+                else _routes.Add(route);
+                foreach (var integration in _integrations) FillRouteKeys(integration);
+            }
         }
 
         /// <summary>Sets the integration's <see cref="ApiIntegration.RouteKeys"/> from the routes that target it.</summary>
-        internal void FillRouteKeys(ApiIntegration integration) => RouteGuard.FillRouteKeys(integration, _routes);
+        internal void FillRouteKeys(ApiIntegration integration)
+        {
+            lock (_gate) RouteGuard.FillRouteKeys(integration, _routes);
+        }
     }
 }

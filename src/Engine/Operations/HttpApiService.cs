@@ -131,7 +131,7 @@ namespace IntegrationTools.Operations
         /// not idempotent, so the wire layer does not resend it after an ambiguous failure (5xx, timeout, connection lost
         /// after sending). Here, after such a failure, the API's integrations are listed and one that matches the
         /// definition and was not there before (not in <paramref name="ledger"/>: the ids known before this pipeline's
-        /// first create on the API, plus those it created) is the one the lost request created; only when there is none
+        /// first create on the API, plus those it created; listed here when the ledger does not have the API yet) is the one the lost request created; only when there is none
         /// is the request sent again, at most <see cref="ApiGatewayClient.MaxAttempts"/> times in all. The result carries
         /// Outcome Created.
         /// </summary>
@@ -140,12 +140,8 @@ namespace IntegrationTools.Operations
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (ledger == null) throw new ArgumentNullException(nameof(ledger));
             var key = ApiKey(api);
-            var known = ledger.Find(key);
-            if (known == null)
-            {
-                var before = await GetIntegrationsAsync(api, ct).ConfigureAwait(false);
-                known = ledger.Add(key, before.Select(i => i.IntegrationId));
-            }
+            if (!ledger.Has(key))
+                ledger.Seed(key, (await GetIntegrationsAsync(api, ct).ConfigureAwait(false)).Select(i => i.IntegrationId));
             var describe = plan.Request.Describe();
             var reasons = new List<string>();
             var attempts = 0;
@@ -155,7 +151,7 @@ namespace IntegrationTools.Operations
                 try
                 {
                     var created = await SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
-                    known.Add(created.IntegrationId);
+                    ledger.Add(key, created.IntegrationId);
                     created.Outcome = ApplyOutcome.Created;
                     return created;
                 }
@@ -165,10 +161,10 @@ namespace IntegrationTools.Operations
                     var reason = ex.AttemptSummary ?? ApiGatewayClient.Reason(ex);
                     reasons.Add(reason);
                     var live = await GetIntegrationsAsync(api, ct).ConfigureAwait(false);
-                    var match = live.FirstOrDefault(i => !known.Contains(i.IntegrationId) && ApiIntegrationComparison.Differences(plan.Definition, i).Count == 0);
+                    var match = live.FirstOrDefault(i => !ledger.Knows(key, i.IntegrationId) && ApiIntegrationComparison.Differences(plan.Definition, i).Count == 0);
                     if (match != null)
                     {
-                        known.Add(match.IntegrationId);
+                        ledger.Add(key, match.IntegrationId);
                         match.Outcome = ApplyOutcome.Created;
                         _client.Log?.Invoke($"{describe} failed ambiguously ({reason}) but had created integration/{match.IntegrationId}: recovered it instead of creating it again.");
                         return match;

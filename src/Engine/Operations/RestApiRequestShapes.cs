@@ -30,6 +30,8 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("httpMethod")] public string? HttpMethod { get; set; }
         [JsonPropertyName("authorizationType")] public string? AuthorizationType { get; set; }
         [JsonPropertyName("requestParameters")] public Dictionary<string, bool?>? RequestParameters { get; set; }
+        // Only in GetResources?embed=methods (and GetMethod): the method's integration, absent when it has none.
+        [JsonPropertyName("methodIntegration")] public IntegrationShape? MethodIntegration { get; set; }
 
         public RestMethod ToModel(string restApiId, string resourceId, string httpMethod, string? resourcePath) => new RestMethod
         {

@@ -55,21 +55,33 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>GetResources, following the position token until every resource is read.</summary>
-        public async Task<List<RestResource>> GetResourcesAsync(string restApiId, CancellationToken ct)
+        public async Task<List<RestResource>> GetResourcesAsync(string restApiId, CancellationToken ct) =>
+            (await ListResourcesAsync(restApiId, embedMethods: false, ct).ConfigureAwait(false))
+                .Select(r => r.ToModel(restApiId)).OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+
+        /// <summary>
+        /// GetResources?embed=methods, following the position token (pages of 500): every resource with its methods, their
+        /// request parameters and integrations, in one request per 500 resources.
+        /// </summary>
+        public async Task<RestApiListing> GetListingAsync(string restApiId, CancellationToken ct) =>
+            new RestApiListing(restApiId, await ListResourcesAsync(restApiId, embedMethods: true, ct).ConfigureAwait(false));
+
+        private async Task<List<ResourceShape>> ListResourcesAsync(string restApiId, bool embedMethods, CancellationToken ct)
         {
-            var resources = new List<RestResource>();
+            var resources = new List<ResourceShape>();
             string? position = null;
             do
             {
                 var request = new WireRequest("GET", "/restapis/{restapi_id}/resources")
-                    .With("restapi_id", restApiId).WithQuery("limit", "500").WithQuery("position", position);
+                    .With("restapi_id", restApiId).WithQuery("limit", "500").WithQuery("position", position)
+                    .WithQuery("embed", embedMethods ? "methods" : null);
                 var page = await _client.SendAsync<ResourcesShape>(request, ct).ConfigureAwait(false);
-                foreach (var item in page?.Items ?? new List<ResourceShape>()) resources.Add(item.ToModel(restApiId));
+                resources.AddRange(page?.Items ?? new List<ResourceShape>());
                 var next = page?.Position;
                 position = string.IsNullOrEmpty(next) || next == position ? null : next;
             }
             while (position != null);
-            return resources.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+            return resources;
         }
 
         public async Task<RestResource> GetResourceAsync(string restApiId, string resourceId, CancellationToken ct)
@@ -85,8 +97,14 @@ namespace IntegrationTools.Operations
         /// <summary>Finds a resource by its path ('/pets/{id}'); a missing path names the closest existing ones.</summary>
         public async Task<RestResource> FindResourceByPathAsync(string restApiId, string path, CancellationToken ct)
         {
-            var normalized = NormalizePath(path);
             var resources = await GetResourcesAsync(restApiId, ct).ConfigureAwait(false);
+            return ByPath(restApiId, resources, path);
+        }
+
+        /// <summary>The resource of <paramref name="resources"/> with the path <paramref name="path"/>; a missing one names the closest paths.</summary>
+        internal static RestResource ByPath(string restApiId, IReadOnlyCollection<RestResource> resources, string path)
+        {
+            var normalized = NormalizePath(path);
             var match = resources.FirstOrDefault(r => string.Equals(r.Path, normalized, StringComparison.Ordinal));
             if (match != null) return match;
             var closest = Closest.To(normalized, resources.Select(r => r.Path));
@@ -181,15 +199,21 @@ namespace IntegrationTools.Operations
             var resource = !string.IsNullOrEmpty(resourceId)
                 ? await GetResourceAsync(restApiId, resourceId!, ct).ConfigureAwait(false)
                 : await FindResourceByPathAsync(restApiId, resourcePath ?? "", ct).ConfigureAwait(false);
+            return MethodOf(resource, httpMethod);
+        }
+
+        /// <summary>The method <paramref name="httpMethod"/> of <paramref name="resource"/>; one it does not declare is a NotFound error naming those it does.</summary>
+        internal static RestMethodTarget MethodOf(RestResource resource, string httpMethod)
+        {
             var method = httpMethod.ToUpperInvariant();
             if (!resource.HttpMethods.Contains(method, StringComparer.Ordinal))
             {
                 var declared = resource.HttpMethods.Count == 0 ? "it has no methods yet" : "it has " + string.Join(", ", resource.HttpMethods);
                 throw new ApiGatewayServiceException("NotFoundException",
-                    $"The resource '{resource.Path}' of REST API {restApiId} has no {method} method ({declared}).", 404, null, FailureKind.NotFound)
-                { Operation = $"GET /restapis/{restApiId}/resources/{resource.ResourceId}" };
+                    $"The resource '{resource.Path}' of REST API {resource.RestApiId} has no {method} method ({declared}).", 404, null, FailureKind.NotFound)
+                { Operation = $"GET /restapis/{resource.RestApiId}/resources/{resource.ResourceId}" };
             }
-            return new RestMethodTarget(restApiId, resource.ResourceId, resource.Path, method);
+            return new RestMethodTarget(resource.RestApiId, resource.ResourceId, resource.Path, method);
         }
 
         /// <summary>GetMethod: the method's declared request parameters (what mappings and cache keys may read).</summary>

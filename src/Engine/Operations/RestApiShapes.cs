@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationTools.Models;
 
@@ -98,7 +97,8 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("parentId")] public string? ParentId { get; set; }
         [JsonPropertyName("pathPart")] public string? PathPart { get; set; }
         [JsonPropertyName("path")] public string? Path { get; set; }
-        [JsonPropertyName("resourceMethods")] public Dictionary<string, JsonElement>? ResourceMethods { get; set; }
+        // Without embed=methods each method may be an empty object; with it, the whole method (httpMethod set).
+        [JsonPropertyName("resourceMethods")] public Dictionary<string, MethodShape?>? ResourceMethods { get; set; }
 
         public RestResource ToModel(string restApiId) => new RestResource
         {

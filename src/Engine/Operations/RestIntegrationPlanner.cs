@@ -45,18 +45,28 @@ namespace IntegrationTools.Operations
         /// PutIntegration: resolves the method, checks the method request parameters the definition reads against those the
         /// method declares (IT1023; the offline checks have run already), reads the current integration and compares it with
         /// the definition (<see cref="IntegrationPlan.Outcome"/>: Created when there is none, Unchanged when applying it would
-        /// change nothing, so nothing is to be sent, else Updated), and prepares the request.
+        /// change nothing, so nothing is to be sent, else Updated), and prepares the request. With a <paramref name="listing"/>
+        /// of the API (GetResources?embed=methods), the method, its parameters and its integration come from there and no
+        /// request is sent; GetMethod and GetIntegration are read only for a method the listing does not show.
         /// </summary>
-        public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct)
+        public Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, CancellationToken ct) => PlanPutAsync(definition, null, ct);
+
+        /// <inheritdoc cref="PlanPutAsync(RestIntegrationDefinition, CancellationToken)"/>
+        public async Task<RestPlan<RestIntegration>> PlanPutAsync(RestIntegrationDefinition definition, RestApiListing? listing, CancellationToken ct)
         {
-            var target = await Resolve(definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod, ct).ConfigureAwait(false);
+            var target = listing != null
+                ? listing.Resolve(definition.ResourceId, definition.ResourcePath, definition.HttpMethod ?? "")
+                : await Resolve(definition.RestApiId, definition.ResourceId, definition.ResourcePath, definition.HttpMethod, ct).ConfigureAwait(false);
+            var listed = listing?.Method(target);
             var findings = new List<Finding>();
             if (RestDeclaredMethodParameterRule.NeedsMethod(definition))
             {
-                var context = await MethodContext(target, ct).ConfigureAwait(false);
+                var context = listed?.RequestParameters != null
+                    ? new RuleContext(_region, null, listed.RequestParameters.Keys.ToList())
+                    : await MethodContext(target, ct).ConfigureAwait(false);
                 findings.AddRange(new RestDeclaredMethodParameterRule().Check(WithTarget(definition, target), context));
             }
-            var current = await _service.FindIntegrationAsync(target, ct).ConfigureAwait(false);
+            var current = listed != null ? listed.Integration : await _service.FindIntegrationAsync(target, ct).ConfigureAwait(false);
             var plan = new RestPlan<RestIntegration>(target, findings, _service.PreparePutIntegration(definition, target), current, new List<PatchOperation>());
             if (current == null)
             {
@@ -72,14 +82,23 @@ namespace IntegrationTools.Operations
 
         /// <summary>
         /// Carries out a planned PutIntegration or UpdateIntegration: sends nothing when the plan is Unchanged (the live
-        /// integration is the result), else sends the request. The result carries the plan's <see cref="IntegrationPlan.Outcome"/>.
+        /// integration is the result), else sends the request (and the answer updates <paramref name="listing"/>). The result
+        /// carries the plan's <see cref="IntegrationPlan.Outcome"/>.
         /// </summary>
-        public async Task<RestIntegration> ApplyAsync(RestPlan<RestIntegration> plan, CancellationToken ct)
+        public async Task<RestIntegration> ApplyAsync(RestPlan<RestIntegration> plan, CancellationToken ct, RestApiListing? listing = null)
         {
             if (plan == null) throw new System.ArgumentNullException(nameof(plan));
-            var result = plan.NothingToSend && plan.Current != null
-                ? plan.Current
-                : await _service.SendAsync(plan.Call, ct).ConfigureAwait(false);
+            RestIntegration result;
+            if (plan.NothingToSend && plan.Current != null)
+            {
+                result = plan.Current;
+            }
+            else
+            {
+                result = await _service.SendAsync(plan.Call, ct).ConfigureAwait(false);
+                // What was written is the method's integration from now on, for the items planned after it.
+                listing?.Remember(result);
+            }
             result.Outcome = plan.Outcome;
             return result;
         }
