@@ -65,7 +65,9 @@ internal static class BulkUnderQuota
         var restAgain = await RunAsync(ps, motoEndpoint, "$Items | Set-RestIntegration -EndpointUrl $Endpoint", restDefinitions, new());
         Line("(c) REST re-apply, Set-RestIntegration", restAgain, Items, newWork: false,
             $"target <= 5 requests for the API, no writes, <= 2 s; {restAgain.Requests} requests for 1 API; {Outcomes(restAgain.Result)}");
-        Console.WriteLine($"{"(c) HTTP re-apply, Set-ApiIntegration",-44} n/a until Set-ApiIntegration converges (it changes one integration given by -IntegrationId; it cannot take whole definitions yet)");
+        var httpAgain = await RunAsync(ps, motoEndpoint, "$Items | Set-ApiIntegration -ApiId $ApiId -EndpointUrl $Endpoint", httpDefinitions, new() { ["ApiId"] = httpApi });
+        Line("(c) HTTP re-apply, Set-ApiIntegration", httpAgain, Items, newWork: false,
+            $"target <= 5 requests for the API, no writes, <= 2 s; {httpAgain.Requests} requests for 1 API; {Outcomes(httpAgain.Result)}; {moto.IntegrationCount(httpApi, Regions[0])} integrations on the API");
 
         // (d) Three regions in parallel (ForEach-Object -Parallel, one runspace per region, one process), each 300 new
         //     HTTP API definitions, against one region's time (b).
