@@ -22,8 +22,8 @@
 #     responses) are mapped from the placeholder each page uses to the id of the resource seeded with the page's path,
 #     name or backend ($IdMap below, filled in while seeding), and from the placeholder a page shows for what an
 #     example creates to the id of what it created ($CreatedIds, looked up after each example).
-#   - The session. AWS_ENDPOINT_URL points at moto, AWS_REGION is us-east-1, and a config and a credentials file
-#     (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) hold the profiles the pages name ('default', 'prod'), so that
+#   - The session. AWS_ENDPOINT_URL points at moto, AWS_REGION is us-east-1, and the config and credentials files of
+#     the test process (Set-TestAwsProfileFile) hold the profiles the pages name ('default', 'prod'), so that
 #     '-ProfileName prod -Region eu-west-1' reaches moto; http://127.0.0.1:5000 (the pages' local moto server) is this
 #     file's moto server, and /home/ops (the folder the pages work in) is the page's working folder.
 #   - The lines of $LineSubstitutions: what a reader does elsewhere (start moto in another terminal, build the module,
@@ -117,14 +117,12 @@ BeforeAll {
     $Endpoint = $moto.Endpoint
     $null = Import-BuiltModule
 
-    # The session of every example: moto through AWS_ENDPOINT_URL, and the profiles the pages name.
-    $awsFolder = Join-Path $TestDrive 'aws'
-    $null = New-Item -ItemType Directory -Path $awsFolder
-    Set-Content -LiteralPath (Join-Path $awsFolder 'credentials') -Encoding Ascii -Value @(
+    # The session of every example: moto through AWS_ENDPOINT_URL, and the profiles the pages name, in the credentials
+    # and config files of this process (the only ones the module reads: see Set-TestAwsProfileFile).
+    $savedProfiles = Set-TestAwsProfileFile -Credentials @(
         '[default]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing',
-        '[prod]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing')
-    Set-Content -LiteralPath (Join-Path $awsFolder 'config') -Encoding Ascii -Value @(
-        '[default]', 'region = us-east-1', '[profile prod]', 'region = us-east-1')
+        '[prod]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing'
+    ) -Config @('[default]', 'region = us-east-1', '[profile prod]', 'region = us-east-1')
     $savedEnvironment = Set-TestAwsEnvironment -Variables ([ordered]@{
             AWS_ACCESS_KEY_ID           = 'testing'
             AWS_SECRET_ACCESS_KEY       = 'testing'
@@ -135,8 +133,6 @@ BeforeAll {
             AWS_ENDPOINT_URL            = $Endpoint
             AWS_ENDPOINT_URL_API_GATEWAY = $null
             AWS_ENDPOINT_URL_STS        = $null
-            AWS_SHARED_CREDENTIALS_FILE = (Join-Path $awsFolder 'credentials')
-            AWS_CONFIG_FILE             = (Join-Path $awsFolder 'config')
             AWS_EC2_METADATA_DISABLED   = 'true'
             # moto has no quota: the examples need not wait for the default pace.
             INTEGRATIONTOOLS_REQUESTS_PER_SECOND = '1000'
@@ -717,6 +713,7 @@ AfterAll {
     Stop-MotoServer -Server $moto
     $env:PATH = $savedPath
     Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Restore-TestAwsProfileFile -Saved $savedProfiles
 }
 
 Describe '<Page>' -ForEach $Pages.ToArray() {
