@@ -76,6 +76,10 @@ $configuration.TestResult.OutputPath = Join-Path $resultsFolder 'pester.xml'
 
 $result = Invoke-Pester -Configuration $configuration
 
+# The credentials and config files of this process, which tests/Pester/TestHelpers.psm1 pointed
+# AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE at for the run.
+Remove-Item -LiteralPath (Join-Path ([System.IO.Path]::GetTempPath()) "IntegrationTools.Tests.aws.$PID") -Recurse -Force -ErrorAction Ignore
+
 # A file that failed to load counts as a failure. A failing BeforeAll already fails the tests of its block; a
 # failing AfterAll fails only its block, so it fails the run without changing the counts.
 $failed = $result.FailedCount + $result.FailedContainersCount

@@ -22,10 +22,10 @@
 #     responses) are mapped from the placeholder each page uses to the id of the resource seeded with the page's path,
 #     name or backend ($IdMap below, filled in while seeding), and from the placeholder a page shows for what an
 #     example creates to the id of what it created ($CreatedIds, looked up after each example).
-#   - The session. AWS_ENDPOINT_URL points at moto, AWS_REGION is us-east-1, and a config and a credentials file
-#     (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE) hold the profiles the pages name ('default', 'prod'), so that
+#   - The session. AWS_ENDPOINT_URL points at moto, AWS_REGION is us-east-1, and the config and credentials files of
+#     the test process (Set-TestAwsProfileFile) hold the profiles the pages name ('default', 'prod'), so that
 #     '-ProfileName prod -Region eu-west-1' reaches moto; http://127.0.0.1:5000 (the pages' local moto server) is this
-#     file's moto server.
+#     file's moto server, and /home/ops (the folder the pages work in) is the page's working folder.
 #   - The lines of $LineSubstitutions: what a reader does elsewhere (start moto in another terminal, build the module,
 #     which the suite has done) and the paths of the repository's own files.
 #   - $WhatIfInstead: examples whose request moto does not serve (UpdateIntegration of REST APIs) or serves otherwise
@@ -42,7 +42,7 @@ BeforeDiscovery {
     $HasAwsCli = [bool](Find-AwsCli)
 
     # The pages whose examples are being reworked; each of their examples is reported as skipped until this is empty.
-    $Pending = @('ConvertFrom-IntegrationDefinition')
+    $Pending = @()
 
     # Examples that cannot run against moto, with the reason (shown in the test's name).
     $Skipped = @{
@@ -117,14 +117,12 @@ BeforeAll {
     $Endpoint = $moto.Endpoint
     $null = Import-BuiltModule
 
-    # The session of every example: moto through AWS_ENDPOINT_URL, and the profiles the pages name.
-    $awsFolder = Join-Path $TestDrive 'aws'
-    $null = New-Item -ItemType Directory -Path $awsFolder
-    Set-Content -LiteralPath (Join-Path $awsFolder 'credentials') -Encoding Ascii -Value @(
+    # The session of every example: moto through AWS_ENDPOINT_URL, and the profiles the pages name, in the credentials
+    # and config files of this process (the only ones the module reads: see Set-TestAwsProfileFile).
+    $savedProfiles = Set-TestAwsProfileFile -Credentials @(
         '[default]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing',
-        '[prod]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing')
-    Set-Content -LiteralPath (Join-Path $awsFolder 'config') -Encoding Ascii -Value @(
-        '[default]', 'region = us-east-1', '[profile prod]', 'region = us-east-1')
+        '[prod]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing'
+    ) -Config @('[default]', 'region = us-east-1', '[profile prod]', 'region = us-east-1')
     $savedEnvironment = Set-TestAwsEnvironment -Variables ([ordered]@{
             AWS_ACCESS_KEY_ID           = 'testing'
             AWS_SECRET_ACCESS_KEY       = 'testing'
@@ -135,8 +133,6 @@ BeforeAll {
             AWS_ENDPOINT_URL            = $Endpoint
             AWS_ENDPOINT_URL_API_GATEWAY = $null
             AWS_ENDPOINT_URL_STS        = $null
-            AWS_SHARED_CREDENTIALS_FILE = (Join-Path $awsFolder 'credentials')
-            AWS_CONFIG_FILE             = (Join-Path $awsFolder 'config')
             AWS_EC2_METADATA_DISABLED   = 'true'
             # moto has no quota: the examples need not wait for the default pace.
             INTEGRATIONTOOLS_REQUESTS_PER_SECOND = '1000'
@@ -299,9 +295,37 @@ BeforeAll {
         $script:IdMap = [ordered]@{}
         $script:CreatedIds = [ordered]@{}
         $petPaths = @{ '/pets' = 'i365slptos'; '/pets/{petId}' = 'ygsbctq8gy'; '/orders' = 'w0g1fh4v2q' }
-        $rest = $Page -match 'RestIntegration|^README$|^about_|^Test-ApiIntegration$|^ConvertFrom-'
+        $rest = $Page -match 'RestIntegration|^README$|^about_|^Test-ApiIntegration$|^ConvertFrom-|^Import-'
         if ($rest) {
             New-DocRestApi -Id 'luldfldnii' -Methods (Get-PetStoreMethod $Page) -Placeholders $petPaths
+        }
+        if ($Page -match '^about_') {
+            # The API that its definitions example applies the file to: the pet store's paths, no integrations.
+            New-DocRestApi -Id 'x7k2m9p4q1' -Methods @(Get-PetStoreMethod $Page | ForEach-Object { @{ Path = $_.Path; Method = $_.Method; Parameters = $_.Parameters } })
+        }
+        if ($Page -eq 'ConvertFrom-IntegrationDefinition') {
+            # Example 2 creates an integration in an HTTP API that has none.
+            $api = New-DocApi 'a1b2c3d4' 'HTTP'
+            Register-DocIntegration 'nizfgidi' $api @{ integrationUri = 'https://orders.example.com/{proxy}' }
+        }
+        if ($Page -eq 'Export-IntegrationDefinition') {
+            # A REST API with three integrations (one with an integration response), another with the same paths and
+            # none, and an HTTP API with two integrations and their routes.
+            $pets = @(
+                @{ Path = '/pets'; Method = 'GET'; Integration = @{ type = 'HTTP_PROXY'; httpMethod = 'GET'; uri = 'https://pets.example.com/pets'; timeoutInMillis = 10000 } }
+                @{ Path = '/pets'; Method = 'OPTIONS'; Integration = @{ type = 'MOCK'; requestTemplates = @{ 'application/json' = '{"statusCode": 200}' } }; Responses = [ordered]@{ '200' = @{ responseParameters = $cors } } }
+                @{ Path = '/pets/{petId}'; Method = 'GET'; Parameters = 'method.request.path.petId'; Integration = @{ type = 'AWS_PROXY'; httpMethod = 'POST'; uri = ($lambda -f 'get-pet') } }
+            )
+            New-DocRestApi -Id 'ek8ckevy78' -Methods $pets
+            New-DocRestApi -Id 'voabdmuc7o' -Methods @($pets | ForEach-Object { @{ Path = $_.Path; Method = $_.Method; Parameters = $_.Parameters } })
+            $api = New-DocApi 'zrvpujjp' 'HTTP'
+            $orders = New-DocApiIntegration $api 'jrfmsbxe' @{ integrationType = 'AWS_PROXY'; integrationUri = 'arn:aws:lambda:us-east-1:123456789012:function:orders'; description = 'orders lambda'; payloadFormatVersion = '2.0' }
+            $proxy = New-DocApiIntegration $api 'kwcpzvtn' @{
+                integrationType = 'HTTP_PROXY'; integrationMethod = 'GET'; integrationUri = 'https://orders.example.com/{proxy}'; payloadFormatVersion = '1.0'
+                requestParameters = @{ 'overwrite:header.x-source' = '$context.requestId' }
+            }
+            New-DocRoute $api 'POST /orders' $orders
+            New-DocRoute $api 'GET /orders/{proxy+}' $proxy
         }
         if ($Page -eq 'Set-RestIntegration') {
             # The second API that Example 8 copies to: the same paths, no integrations.
@@ -445,7 +469,7 @@ BeforeAll {
     # The files the examples of a page read, in its working folder (written after seeding: they hold moto's ids).
     function Write-DocFile([string] $Page, [string] $Folder) {
         $files = @{}
-        if ($Page -match '^README$|^about_|^ConvertFrom-') {
+        if ($Page -match '^README$|^about_|^ConvertFrom-|^Import-') {
             $files['integrations.yaml'] = @(
                 '- RestApiId: luldfldnii', '  ResourcePath: /pets', '  HttpMethod: GET', '  Type: HTTP_PROXY',
                 '  IntegrationHttpMethod: GET', '  Uri: https://pets.example.com/pets', '  TimeoutInMillis: 10000')
@@ -486,7 +510,55 @@ BeforeAll {
                 ']'
             )
         }
+        if ($Page -eq 'Import-IntegrationDefinition') {
+            # Example 2: a folder with the files that Export-IntegrationDefinition's examples write.
+            $files['definitions/pets.yaml'] = @(
+                '- RestApiId: ek8ckevy78', '  ResourcePath: /pets', '  HttpMethod: GET', '  Type: HTTP_PROXY',
+                '  IntegrationHttpMethod: GET', '  Uri: https://pets.example.com/pets', '  TimeoutInMillis: 10000'
+                '- RestApiId: ek8ckevy78', '  ResourcePath: /pets', '  HttpMethod: OPTIONS', '  Type: MOCK',
+                '  RequestTemplates:', "    application/json: '{`"statusCode`": 200}'"
+                '- RestApiId: ek8ckevy78', '  ResourcePath: /pets/{petId}', '  HttpMethod: GET', '  Type: AWS_PROXY',
+                '  IntegrationHttpMethod: POST', ('  Uri: ' + ($lambda -f 'get-pet'))
+            )
+            $files['definitions/orders.json'] = @(
+                '['
+                '  {'
+                '    "ApiId": "zrvpujjp",'
+                '    "ProtocolType": "HTTP",'
+                '    "RouteKeys": ['
+                '      "POST /orders"'
+                '    ],'
+                '    "IntegrationType": "AWS_PROXY",'
+                '    "IntegrationUri": "arn:aws:lambda:us-east-1:123456789012:function:orders",'
+                '    "Description": "orders lambda",'
+                '    "PayloadFormatVersion": "2.0"'
+                '  },'
+                '  {'
+                '    "ApiId": "zrvpujjp",'
+                '    "ProtocolType": "HTTP",'
+                '    "RouteKeys": ['
+                '      "GET /orders/{proxy+}"'
+                '    ],'
+                '    "IntegrationType": "HTTP_PROXY",'
+                '    "IntegrationUri": "https://orders.example.com/{proxy}",'
+                '    "IntegrationMethod": "GET",'
+                '    "PayloadFormatVersion": "1.0",'
+                '    "RequestParameters": {'
+                '      "overwrite:header.x-source": "$context.requestId"'
+                '    }'
+                '  }'
+                ']'
+            )
+            # Example 3: two definitions without the comma between them.
+            $files['broken.json'] = @(
+                '['
+                '  { "ApiId": "zrvpujjp", "IntegrationType": "HTTP_PROXY", "IntegrationUri": "https://orders.example.com/{proxy}" }'
+                '  { "ApiId": "zrvpujjp", "IntegrationType": "AWS_PROXY", "IntegrationUri": "arn:aws:lambda:us-east-1:123456789012:function:orders" }'
+                ']'
+            )
+        }
         foreach ($name in $files.Keys) {
+            $null = New-Item -ItemType Directory -Path (Split-Path -Parent (Join-Path $Folder $name)) -Force
             Set-Content -LiteralPath (Join-Path $Folder $name) -Value $files[$name] -Encoding utf8
         }
     }
@@ -606,7 +678,7 @@ BeforeAll {
                 if (-not $found) { "no error with the id $line" }
                 continue
             }
-            if ($line -match '^(Get|Set|New|Remove|Update|Test|ConvertFrom)-\w+: ') {
+            if ($line -match '^(Get|Set|New|Remove|Update|Test|ConvertFrom|Export|Import)-\w+: ') {
                 $found = $false
                 for ($e = 0; $e -lt $errors.Count; $e++) {
                     if ((Get-ErrorLine $errors[$e]) -eq $line) { $null = $accounted.Add($e); $found = $true }
@@ -641,6 +713,7 @@ AfterAll {
     Stop-MotoServer -Server $moto
     $env:PATH = $savedPath
     Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Restore-TestAwsProfileFile -Saved $savedProfiles
 }
 
 Describe '<Page>' -ForEach $Pages.ToArray() {
@@ -663,6 +736,8 @@ Describe '<Page>' -ForEach $Pages.ToArray() {
     It '<Name>' -ForEach @($Examples | Where-Object { -not $_.Skip }) {
         if (-not $state.Fresh) {
             Initialize-DocWorld $Page
+            # The pages show their working folder as /home/ops.
+            $script:IdMap['/home/ops'] = $folder
             Write-DocFile $Page $folder
             $state.Fresh = $true
         }

@@ -4,6 +4,7 @@
       Start-MotoServer / Stop-MotoServer   a moto server (python -m moto.server) on a free loopback port
       Import-BuiltModule                   the module as ./build.ps1 or ./build.sh lays it out in out/IntegrationTools
       Set-/Restore-TestAwsEnvironment      dummy credentials and region for moto, put back afterwards
+      Set-/Restore-TestAwsProfileFile      profiles in this process's credentials and config files, emptied afterwards
       New-PetStore, New-OrdersHttpApi, ... fixtures written into moto over plain HTTP, independent of the cmdlets
       Invoke-Captured, Get-HostText        what a command wrote, stream by stream; what it wrote to the host (-WhatIf)
       Invoke-WithCapturingHost             a script run in a runspace whose host keeps all it was given ($Host.UI too)
@@ -417,6 +418,106 @@ function Import-BuiltModule {
 
 #region Environment
 
+# The AWS profile files of this process. AWSSDK.Core takes the paths of the credentials and config files from
+# AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE once per process, when it first looks at profiles (a static
+# constructor; an unset variable or a missing file means ~/.aws), and reads the files' contents again on every lookup. A
+# test that set the variables after an earlier test file had used the module in the same process (as the suite runs)
+# would not be seen, and the module would read the machine's ~/.aws. So every import of these helpers, which each test
+# file does before anything else, points both variables at files of this process, empty (no profile); a test that needs
+# profiles writes them there with Set-TestAwsProfileFile and puts back the empty files with Restore-TestAwsProfileFile.
+# tests/Invoke-PesterSuite.ps1 removes the folder after the run.
+$script:AwsProfileFolder = Join-Path ([System.IO.Path]::GetTempPath()) "IntegrationTools.Tests.aws.$PID"
+$script:AwsProfileFiles = [ordered]@{
+    AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:AwsProfileFolder 'credentials'
+    AWS_CONFIG_FILE             = Join-Path $script:AwsProfileFolder 'config'
+}
+$null = New-Item -ItemType Directory -Path $script:AwsProfileFolder -Force
+foreach ($variable in $script:AwsProfileFiles.Keys) {
+    $file = $script:AwsProfileFiles[$variable]
+    if (-not (Test-Path -LiteralPath $file -PathType Leaf)) { [System.IO.File]::WriteAllText($file, '') }
+    [System.Environment]::SetEnvironmentVariable($variable, $file)
+}
+
+function Get-TestAwsProfileFile {
+    <#
+    .SYNOPSIS
+        The credentials and config files of this process (Credentials, Config): the files the module reads profiles
+        from, empty unless a test wrote profiles there with Set-TestAwsProfileFile.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    return [pscustomobject]@{
+        Credentials = $script:AwsProfileFiles['AWS_SHARED_CREDENTIALS_FILE']
+        Config      = $script:AwsProfileFiles['AWS_CONFIG_FILE']
+    }
+}
+
+function Set-TestAwsProfileFile {
+    <#
+    .SYNOPSIS
+        Writes the profiles given (the lines of a credentials and of a config file) into this process's profile
+        files; returns what to pass to Restore-TestAwsProfileFile.
+    .DESCRIPTION
+        The files are the ones the module's AWSSDK.Core reads (see Get-TestAwsProfileFile). When the built module is
+        loaded and its AWSSDK.Core took other paths (it was used in this process before these helpers were first
+        imported), this throws instead of writing profiles that nothing would read.
+    .EXAMPLE
+        $saved = Set-TestAwsProfileFile -Credentials '[prod]', 'aws_access_key_id = testing', 'aws_secret_access_key = testing'
+        ...
+        Restore-TestAwsProfileFile -Saved $saved
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [string[]] $Credentials = @(),
+        [string[]] $Config = @()
+    )
+    $files = Get-TestAwsProfileFile
+    $module = Split-Path -Parent ([System.IO.Path]::GetFullPath((Get-BuiltModulePath)))
+    $sdk = [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object {
+        -not $_.IsDynamic -and $_.GetName().Name -eq 'AWSSDK.Core' -and $_.Location -and
+        [System.IO.Path]::GetFullPath($_.Location).StartsWith($module, [System.StringComparison]::OrdinalIgnoreCase)
+    }
+    foreach ($assembly in @($sdk)) {
+        $type = $assembly.GetType('Amazon.Runtime.CredentialManagement.SharedCredentialsFile', $true)
+        $read = @{
+            Credentials = [string] $type.GetProperty('DefaultFilePath').GetValue($null)
+            Config      = [string] $type.GetProperty('DefaultConfigFilePath').GetValue($null)
+        }
+        foreach ($kind in 'Credentials', 'Config') {
+            if ($read[$kind] -ne $files.$kind) {
+                throw "The module's AWSSDK.Core reads the $($kind.ToLowerInvariant()) file $($read[$kind]), not $($files.$kind): it was used in this process before the test helpers were imported, and it takes the paths only once. Run the tests in a new PowerShell process."
+            }
+        }
+    }
+    $saved = [pscustomobject]@{
+        Credentials = [System.IO.File]::ReadAllText($files.Credentials)
+        Config      = [System.IO.File]::ReadAllText($files.Config)
+    }
+    $newLine = [System.Environment]::NewLine
+    [System.IO.File]::WriteAllText($files.Credentials, (@($Credentials | ForEach-Object { $_ + $newLine }) -join ''))
+    [System.IO.File]::WriteAllText($files.Config, (@($Config | ForEach-Object { $_ + $newLine }) -join ''))
+    return $saved
+}
+
+function Restore-TestAwsProfileFile {
+    <#
+    .SYNOPSIS
+        Puts back what Set-TestAwsProfileFile changed. $null is accepted and ignored.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)]
+        [AllowNull()]
+        [object] $Saved
+    )
+    if ($null -eq $Saved) { return }
+    $files = Get-TestAwsProfileFile
+    [System.IO.File]::WriteAllText($files.Credentials, $Saved.Credentials)
+    [System.IO.File]::WriteAllText($files.Config, $Saved.Config)
+}
+
 function Set-TestAwsEnvironment {
     <#
     .SYNOPSIS
@@ -528,7 +629,9 @@ function Get-UnconfiguredAwsEnvironment {
     .DESCRIPTION
         As SessionTests.NothingConfigured: no AWS_PROFILE, empty credentials and config files (written into
         -Directory, e.g. $TestDrive), no web identity or container credentials, no instance metadata; and, unless
-        kept, no access keys and no region.
+        kept, no access keys and no region. The files are for processes started from the test (the AWS CLI, a new
+        PowerShell); the module in this process reads the process's own profile files (Get-TestAwsProfileFile),
+        which are empty unless a test wrote profiles there.
     #>
     [CmdletBinding()]
     [OutputType([System.Collections.Specialized.OrderedDictionary])]
@@ -1611,6 +1714,7 @@ Export-ModuleMember -Function @(
     'Get-MotoServerLog'
     'Get-PowerShellCommandLine'
     'Get-RepositoryRoot'
+    'Get-TestAwsProfileFile'
     'Get-UnconfiguredAwsEnvironment'
     'Import-BuiltModule'
     'Invoke-AwsCli'
@@ -1634,10 +1738,12 @@ Export-ModuleMember -Function @(
     'Open-CapturingRunspace'
     'Reset-MotoServer'
     'Restore-TestAwsEnvironment'
+    'Restore-TestAwsProfileFile'
     'Set-MotoIntegration'
     'Set-MotoIntegrationResponse'
     'Set-MotoMethod'
     'Set-TestAwsEnvironment'
+    'Set-TestAwsProfileFile'
     'Start-MotoServer'
     'Stop-MotoServer'
 )

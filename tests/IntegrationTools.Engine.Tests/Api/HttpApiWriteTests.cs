@@ -104,6 +104,35 @@ public class HttpApiWriteTests
     }
 
     [Fact]
+    public async Task UpdateIntegration_SendsMapKeysInOrdinalOrder_WhateverOrderTheDefinitionGaveThem()
+    {
+        // A PowerShell hashtable enumerates its keys in an order that differs from one process to the next: the same
+        // definition sends the same text (and -WhatIf shows it) every time.
+        var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int1","integrationType":"HTTP_PROXY"}"""));
+        using var client = TestSessions.Client(handler);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["remove:querystring.debug"] = "",
+            ["overwrite:header.x-id"] = "$context.requestId",
+            ["append:header.x-tenant"] = "$request.header.x-tenant",
+        };
+        var responses = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal)
+        {
+            ["500"] = new(StringComparer.Ordinal) { ["overwrite:statuscode"] = "502", ["append:header.x-error"] = "yes" },
+            ["404"] = new(StringComparer.Ordinal) { ["overwrite:statuscode"] = "410" },
+        };
+
+        await new HttpApiService(client.Client).UpdateIntegrationAsync(HttpApi, "int1",
+            new ApiIntegrationDefinition { RequestParameters = parameters, ResponseParameters = responses }, default);
+
+        var expected = """
+            {"requestParameters":{"append:header.x-tenant":"$request.header.x-tenant","overwrite:header.x-id":"$context.requestId","remove:querystring.debug":""},
+            "responseParameters":{"404":{"overwrite:statuscode":"410"},"500":{"append:header.x-error":"yes","overwrite:statuscode":"502"}}}
+            """.ReplaceLineEndings("");
+        Assert.Equal(expected, handler.Single().BodyText);
+    }
+
+    [Fact]
     public async Task DeleteIntegration_AcceptsTheService204AndMotos200()
     {
         var handler = FakeHandler.Sequence(
