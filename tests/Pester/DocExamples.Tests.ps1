@@ -74,7 +74,8 @@ BeforeDiscovery {
         $page = [System.IO.Path]::GetFileNameWithoutExtension($path)
         $blocks = @(Get-FencedBlock $path)
         $examples = New-Object System.Collections.Generic.List[object]
-        $isCommandPage = $page -notlike 'about_*' -and $page -ne 'README'
+        # A cmdlet page is Verb-Noun.md; about topics, READMEs and _SessionParameters.md are not.
+        $isCommandPage = $page -match '^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]+$'
         for ($b = 0; $b -lt $blocks.Count; $b++) {
             $block = $blocks[$b]
             if ($block.Info -ne 'powershell') { continue }

@@ -8,6 +8,11 @@ BeforeDiscovery {
     # One help test per cmdlet page of docs/help (a page for every cmdlet, and a cmdlet for every page, is checked below).
     $CommandPages = @(Get-ChildItem -LiteralPath (Join-Path $root 'docs/help') -Filter '*-*.md' -File |
             ForEach-Object { @{ Command = $_.BaseName } })
+    # The pages that name the session parameters (### SessionParameters), which the help compiler expands from
+    # docs/help/_SessionParameters.md; that every cmdlet with session parameters has one is checked below.
+    $SessionPages = @(Get-ChildItem -LiteralPath (Join-Path $root 'docs/help') -Filter '*-*.md' -File |
+            Where-Object { @(Get-Content -LiteralPath $_.FullName) -contains '### SessionParameters' } |
+            ForEach-Object { @{ Command = $_.BaseName } })
 }
 
 BeforeAll {
@@ -57,7 +62,13 @@ BeforeAll {
                     $sets.Add($set)
                 }
                 'EXAMPLES' { $page.ExampleCount++ }
-                'PARAMETERS' { if ($heading -match '^-(\S+)$') { $parameters.Add($Matches[1]) } }
+                'PARAMETERS' {
+                    if ($heading -match '^-(\S+)$') { $parameters.Add($Matches[1]) }
+                    # '### SessionParameters' stands for the parameters of _SessionParameters.md, as the help compiler expands it.
+                    elseif ($heading -eq 'SessionParameters') {
+                        $parameters.AddRange([string[]] @((Read-CommandPage (Join-Path (Split-Path -Parent $Path) '_SessionParameters.md')).Parameters))
+                    }
+                }
             }
         }
         # A page of a cmdlet with one parameter set may give its syntax line without a ### heading.
@@ -65,6 +76,20 @@ BeforeAll {
         $page.ParameterSets = $sets.ToArray()
         $page.Parameters = $parameters.ToArray()
         return $page
+    }
+
+    # The parameters _SessionParameters.md documents, each with its description as one line of plain text (the way the
+    # MAML carries it: paragraphs joined, ** and line breaks gone).
+    function Read-SessionParameterText {
+        $text = [ordered]@{}
+        $name = $null
+        foreach ($line in Get-Content -LiteralPath (Join-Path $HelpFolder '_SessionParameters.md')) {
+            if ($line -match '^### -(\S+)$') { $name = $Matches[1]; $text[$name] = @(); continue }
+            if ($line -match '^```') { $name = $null; continue }
+            if ($name -and $line.Trim()) { $text[$name] += $line.Trim() }
+        }
+        foreach ($key in @($text.Keys)) { $text[$key] = ($text[$key] -join ' ').Replace('**', '') }
+        $text
     }
 
     # -WhatIf and -Confirm are documented like any parameter (as PlatyPS does); the other common ones are not.
@@ -232,6 +257,39 @@ Describe 'docs/help, which the help is compiled from' {
         @($problems) | Should -BeNullOrEmpty
     }
 
+    It 'documents the session parameters once, in _SessionParameters.md: the parameters every cmdlet that calls AWS has' {
+        $withSession = @($Exported | Where-Object { (Get-Command -Name $_).Parameters.ContainsKey('EndpointUrl') })
+        $withSession.Count | Should -BeGreaterThan 10
+        $common = Get-DocumentedParameterName $withSession[0]
+        foreach ($name in $withSession) { $common = @($common | Where-Object { $_ -in (Get-DocumentedParameterName $name) }) }
+        $shared = Read-CommandPage (Join-Path $HelpFolder '_SessionParameters.md')
+        @($shared.Parameters | Sort-Object) | Should -Be @($common | Sort-Object)
+        $common | Should -Contain 'Region'
+        $common | Should -Contain 'AllowInsecureEndpoint'
+    }
+
+    It 'names the session parameters with ### SessionParameters on the page of every cmdlet that has them, and repeats none of them' {
+        $shared = (Read-CommandPage (Join-Path $HelpFolder '_SessionParameters.md')).Parameters
+        $problems = Get-ChildItem -LiteralPath $HelpFolder -Filter '*-*.md' -File | ForEach-Object {
+            $lines = @(Get-Content -LiteralPath $_.FullName)
+            $hasSession = (Get-Command -Name $_.BaseName).Parameters.ContainsKey('EndpointUrl')
+            $pointer = @($lines | Where-Object { $_ -eq '### SessionParameters' }).Count
+            if ($hasSession -and $pointer -ne 1) { "$($_.Name): $pointer '### SessionParameters' entries" }
+            if (-not $hasSession -and $pointer -ne 0) { "$($_.Name): '### SessionParameters' on a cmdlet without session parameters" }
+            foreach ($p in $shared) { if ($lines -contains "### -$p") { "$($_.Name): -$p is repeated (it is in _SessionParameters.md)" } }
+        }
+        @($problems) | Should -BeNullOrEmpty
+    }
+
+    It 'lists the parameters of every page in alphabetical order' {
+        $problems = foreach ($page in $pages.Values) {
+            $own = @(Get-Content -LiteralPath (Join-Path $HelpFolder "$($page.Name).md") | Where-Object { $_ -match '^### -(\S+)$' } | ForEach-Object { $_.Substring(5) })
+            $sorted = @($own | Sort-Object -Property { $_.ToUpperInvariant() })
+            if (($own -join ',') -cne ($sorted -join ',')) { "$($page.Name): $($own -join ', ')" }
+        }
+        @($problems) | Should -BeNullOrEmpty
+    }
+
     It 'has at least two examples on every page' {
         @($pages.Values | Where-Object { $_.ExampleCount -lt 2 } | ForEach-Object { "$($_.Name): $($_.ExampleCount) example(s)" }) | Should -BeNullOrEmpty
     }
@@ -259,6 +317,30 @@ Describe 'Get-Help <Command>' -ForEach $CommandPages {
 
     It 'describes every parameter of the cmdlet, and no other' {
         @($help.Parameters.Parameter | ForEach-Object { $_.Name } | Sort-Object) | Should -Be (Get-DocumentedParameterName $Command)
+    }
+
+    It 'lists the parameters in alphabetical order, the session parameters among them' {
+        $names = @($help.Parameters.Parameter | ForEach-Object { $_.Name })
+        ($names -join ',') | Should -BeExactly (@($names | Sort-Object -Property { $_.ToUpperInvariant() }) -join ',')
+    }
+}
+
+Describe 'Get-Help <Command> and its session parameters' -ForEach $SessionPages {
+    BeforeAll {
+        $help = Get-Help -Name $Command -Full
+    }
+
+    It 'shows each session parameter with the text of _SessionParameters.md' {
+        $shared = Read-SessionParameterText
+        $full = $help | Out-String -Width 10000
+        foreach ($name in $shared.Keys) {
+            $parameter = Get-Help -Name $Command -Parameter $name
+            (@($parameter.Description | ForEach-Object { $_.Text }) -join ' ') | Should -BeExactly $shared[$name] -Because "-$name of $Command"
+            $full | Should -Match ('-{0}\b' -f $name)
+            $full | Should -Match ([regex]::Escape($shared[$name].Substring(0, 40)))
+        }
+        (Get-Help -Name $Command -Parameter Region).aliases | Should -Match 'RegionToCall'
+        (Get-Help -Name $Command -Parameter AllowInsecureEndpoint).type.name | Should -Be 'SwitchParameter'
     }
 }
 

@@ -8,8 +8,9 @@ namespace IntegrationTools.Help;
 
 /// <summary>
 /// Reads a cmdlet page in the classic PlatyPS schema 2.0.0 from Markdig's syntax tree and checks it: the sections
-/// that must be there, one yaml block per parameter, parameter sets that the SYNTAX section names, and syntax lines
-/// that agree with the parameters' metadata.
+/// that must be there, one yaml block per parameter, parameters in alphabetical order, parameter sets that the SYNTAX
+/// section names, and syntax lines that agree with the parameters' metadata. A '### SessionParameters' entry in
+/// PARAMETERS brings in the parameters of _SessionParameters.md (see <see cref="SharedParameters"/>).
 /// </summary>
 internal sealed class CommandPageParser
 {
@@ -250,11 +251,12 @@ internal sealed class CommandPageParser
 
     private void ParseParameters(CommandPage page, HeadingBlock section, List<Block> body)
     {
+        List<ParameterEntry>? shared = null;
         var i = 0;
         while (i < body.Count)
         {
             if (body[i] is not HeadingBlock { Level: 3 } heading)
-                throw Error(LineOf(body[i]), "PARAMETERS holds one '### -Name' heading per parameter, then '### CommonParameters'");
+                throw Error(LineOf(body[i]), "PARAMETERS holds one '### -Name' heading per parameter, then '### SessionParameters' (on the page of a cmdlet that calls AWS) and '### CommonParameters'");
             var text = HelpText.Inline(heading.Inline).Trim();
             var entryBody = new List<Block>();
             for (i++; i < body.Count && body[i] is not HeadingBlock { Level: <= 3 }; i++) entryBody.Add(body[i]);
@@ -262,6 +264,14 @@ internal sealed class CommandPageParser
             if (text.Equals("CommonParameters", StringComparison.OrdinalIgnoreCase) || text.Equals("WorkflowCommonParameters", StringComparison.OrdinalIgnoreCase))
             {
                 page.SupportsCommonParameters |= text.Equals("CommonParameters", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+            if (text.Equals(SharedParameters.Heading, StringComparison.OrdinalIgnoreCase))
+            {
+                if (shared != null)
+                    throw Error(LineOf(heading), $"a second '### {SharedParameters.Heading}'");
+                shared = SharedParameters.Read(Path.Combine(Path.GetDirectoryName(_file)!, SharedParameters.FileName));
+                CheckSharedPointer(heading, entryBody, shared);
                 continue;
             }
             if (!text.StartsWith('-') || text.Length < 2 || text.Contains(' '))
@@ -288,6 +298,71 @@ internal sealed class CommandPageParser
             parameter.Description.AddRange(Prose(heading, description, $"the description of -{name}", mustHaveText: true));
             page.Parameters.Add(parameter);
         }
+        for (var k = 1; k < page.Parameters.Count; k++)
+        {
+            var (before, after) = (page.Parameters[k - 1], page.Parameters[k]);
+            if (StringComparer.OrdinalIgnoreCase.Compare(before.Name, after.Name) > 0)
+                throw Error(after.Line, $"-{after.Name} comes after -{before.Name}; PARAMETERS lists the parameters in alphabetical order, as PlatyPS writes them");
+        }
+        if (shared != null) MergeShared(page, shared);
+    }
+
+    /// <summary>
+    /// The text under '### SessionParameters' is for the reader of the markdown; the parameters it names with a dash
+    /// must be exactly the ones the shared file documents, so that the pointer cannot drift from what it expands to.
+    /// </summary>
+    private void CheckSharedPointer(HeadingBlock heading, List<Block> body, List<ParameterEntry> shared)
+    {
+        var prose = Prose(heading, body, $"'### {SharedParameters.Heading}'", mustHaveText: true);
+        var named = System.Text.RegularExpressions.Regex.Matches(string.Join(" ", prose), @"(?<![\w-])-([A-Za-z]\w*)")
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var documented = shared.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!named.SetEquals(documented))
+            throw Error(LineOf(heading), $"'### {SharedParameters.Heading}' names {(named.Count == 0 ? "no parameter" : string.Join(", ", named.Order().Select(n => "-" + n)))}, " +
+                $"but {SharedParameters.FileName} documents {string.Join(", ", documented.Order().Select(n => "-" + n))}; name each of them once");
+    }
+
+    /// <summary>
+    /// Puts the shared parameters among the page's own in alphabetical order (the order of the pages, as PlatyPS
+    /// writes them), so that the MAML lists them where a page that repeated them would.
+    /// </summary>
+    private void MergeShared(CommandPage page, List<ParameterEntry> shared)
+    {
+        foreach (var parameter in shared)
+        {
+            var own = page.Parameters.FirstOrDefault(p => p.Name.Equals(parameter.Name, StringComparison.OrdinalIgnoreCase));
+            if (own != null)
+                throw Error(own.Line, $"-{own.Name} is one of the session parameters that {SharedParameters.FileName} documents for every page with '### {SharedParameters.Heading}'; remove its section here");
+            var index = page.Parameters.FindIndex(p => StringComparer.OrdinalIgnoreCase.Compare(p.Name, parameter.Name) > 0);
+            page.Parameters.Insert(index < 0 ? page.Parameters.Count : index, parameter);
+        }
+    }
+
+    /// <summary>
+    /// Reads the parameters of a shared file such as _SessionParameters.md: a '# Title', prose, then '## PARAMETERS'
+    /// with '### -Name' entries in the same form as on a cmdlet page.
+    /// </summary>
+    internal static List<ParameterEntry> ParseSharedParameters(string file)
+    {
+        var parser = new CommandPageParser(file);
+        if (!File.Exists(file))
+            throw parser.Error(1, "the file is missing; a page with '### " + SharedParameters.Heading + "' takes its parameters from it");
+        var document = Markdown.Parse(File.ReadAllText(file), Pipeline);
+        var blocks = document.Where(b => b is not HtmlBlock and not LinkReferenceDefinitionGroup and not ThematicBreakBlock).ToList();
+        var start = blocks.FindIndex(b => b is HeadingBlock { Level: 2 } h && HelpText.Inline(h.Inline).Trim().Equals("PARAMETERS", StringComparison.OrdinalIgnoreCase));
+        if (start < 0)
+            throw parser.Error(1, "the file has no '## PARAMETERS' section");
+        var body = blocks.Skip(start + 1).ToList();
+        var other = body.FirstOrDefault(b => b is HeadingBlock { Level: <= 2 });
+        if (other != null)
+            throw parser.Error(LineOf(other), "nothing follows the '## PARAMETERS' section of a shared file");
+        var holder = new CommandPage { File = file, Name = Path.GetFileNameWithoutExtension(file), Line = 1, FrontMatter = new Dictionary<string, string>() };
+        parser.ParseParameters(holder, (HeadingBlock)blocks[start], body);
+        if (holder.SupportsCommonParameters)
+            throw parser.Error(LineOf(blocks[start]), "a shared file documents parameters only; '### CommonParameters' belongs on the cmdlet page");
+        if (holder.Parameters.Count == 0)
+            throw parser.Error(LineOf(blocks[start]), "the '## PARAMETERS' section documents no parameter");
+        return holder.Parameters;
     }
 
     private static bool IsYaml(FencedCodeBlock block) =>

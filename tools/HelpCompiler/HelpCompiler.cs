@@ -10,7 +10,9 @@ namespace IntegrationTools.Help;
 /// ("external help file: IntegrationTools.dll-Help.xml");</item>
 /// <item>every about_&lt;Name&gt;.md page becomes about_&lt;Name&gt;.help.txt.</item>
 /// </list>
-/// Other markdown files (a module landing page, a README) are left alone. A page that breaks the schema stops the
+/// The session parameters are documented once, in _SessionParameters.md, and put into every page whose PARAMETERS
+/// section has a '### SessionParameters' entry (see <see cref="SharedParameters"/>). Other markdown files (a module
+/// landing page, a README) are left alone. A page that breaks the schema stops the
 /// compile with a <see cref="HelpFormatException"/> naming the file, the line and what is wrong.
 /// </summary>
 public static class HelpCompiler
