@@ -10,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// is for, how its parameters become a definition (with the service's defaults), and the check that the kind fits
     /// the API. The definition then goes through the rule catalog like any other.
     /// </summary>
-    public sealed class ApiIntegrationKind
+    internal sealed class ApiIntegrationKind
     {
         public static readonly ApiIntegrationKind HttpLambdaProxy = new ApiIntegrationKind(nameof(HttpLambdaProxy), ApiIntegrationValues.Http,
             "an HTTP API Lambda proxy integration", "WebSocketLambda: -FunctionArn with -IntegrationType AWS_PROXY (or AWS)");
@@ -154,7 +154,7 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>The parameters of New-ApiIntegration that describe an integration, as given (null: not given).</summary>
-    public sealed class ApiIntegrationKindInput
+    internal sealed class ApiIntegrationKindInput
     {
         public string? ApiId { get; set; }
         public string? FunctionArn { get; set; }

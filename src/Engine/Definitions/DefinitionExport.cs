@@ -17,7 +17,7 @@ namespace IntegrationTools.Definitions
     /// namespace that is the resource's id, a timeout of 29,000 ms ...), which the service fills in again wherever the
     /// definition is applied. A field added to a table is exported without further edits.
     /// </summary>
-    public static class DefinitionExport
+    internal static class DefinitionExport
     {
         /// <summary>
         /// Reads plain data (a hashtable, or the plain form of a Get-RestIntegration, Get-RestIntegrationResponse or

@@ -9,7 +9,7 @@ namespace IntegrationTools.Definitions
     /// arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations, and an AWS service with an
     /// action or a path becomes arn:aws:apigateway:{region}:{service}:action/{Action} or :path/{path}.
     /// </summary>
-    public static class IntegrationUris
+    internal static class IntegrationUris
     {
         private static readonly Regex FullArn = new Regex(@"^arn:(?<partition>[^:]+):lambda:(?<region>[a-z0-9-]+):", RegexOptions.CultureInvariant);
         private static readonly Regex PartialArn = new Regex(@"^(?<account>\d{12}):function:(?<name>.+)$", RegexOptions.CultureInvariant);

@@ -12,7 +12,7 @@ namespace IntegrationTools.Definitions
     /// custom (AWS) with the invocation URI built and POST as the backend method; AWS service (AWS) with the action or
     /// path URI built. The results are read like any other definition, so the same rules judge them.
     /// </summary>
-    public static class RestIntegrationKinds
+    internal static class RestIntegrationKinds
     {
         public static Hashtable Mock() => New("MOCK");
 

@@ -15,7 +15,7 @@ namespace IntegrationTools.Operations
     /// at it. Set-ApiIntegration converges with <see cref="PlanApplyAsync"/>; New-ApiIntegration creates with
     /// <see cref="PlanNewAsync"/>, which also tells the integrations the definition already describes.
     /// </summary>
-    public sealed partial class ApiIntegrationPlanner
+    internal sealed partial class ApiIntegrationPlanner
     {
         /// <summary>
         /// A definition applied: with an IntegrationId, that integration (NotFound when it is not there); else the one the

@@ -15,7 +15,7 @@ namespace IntegrationTools.Operations
     /// (<see cref="HttpApiService.CreateIntegrationAsync(Models.ApiInfo, ApiIntegrationPlan, IntegrationLedger, System.Threading.CancellationToken)"/>)
     /// can never take another create's integration for its own.
     /// </summary>
-    public static class ApiIntegrationKeys
+    internal static class ApiIntegrationKeys
     {
         /// <summary>The keys the item of <paramref name="plan"/> (for <paramref name="definition"/>, as given) holds while in flight.</summary>
         public static List<string> Holds(string apiKey, ApiIntegrationDefinition definition, ApiIntegrationPlan plan) => Keys(apiKey, definition, plan, holds: true);

@@ -16,7 +16,7 @@ namespace IntegrationTools.Operations
     /// integration for an update, the VPC link of a private integration, the routes before a delete), and build the
     /// exact request. The cmdlets only turn the findings into errors, ask ShouldProcess with the request, and send it.
     /// </summary>
-    public sealed partial class ApiIntegrationPlanner
+    internal sealed partial class ApiIntegrationPlanner
     {
         private readonly HttpApiService _service;
         private readonly LambdaFunctionResolver? _functions;
@@ -138,7 +138,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked create or update: the definition as checked, the findings, and the request to send.</summary>
-    public sealed class ApiIntegrationPlan : IntegrationPlan
+    internal sealed class ApiIntegrationPlan : IntegrationPlan
     {
         public ApiIntegrationPlan(ApiIntegrationDefinition definition, IReadOnlyList<Finding> findings, WireRequest request, ApiIntegration? current)
             : base(findings)
@@ -182,7 +182,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>
-    public sealed class ApiIntegrationRemoval
+    internal sealed class ApiIntegrationRemoval
     {
         public ApiIntegrationRemoval(ApiIntegration integration, IReadOnlyList<ApiRoute> routesTargeting, string? refusal, string fix, WireRequest request)
         {
@@ -206,7 +206,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked integration response create.</summary>
-    public sealed class ApiIntegrationResponsePlan
+    internal sealed class ApiIntegrationResponsePlan
     {
         public ApiIntegrationResponsePlan(ApiIntegrationResponseDefinition definition, IReadOnlyList<Finding> findings, WireRequest request)
         {

@@ -10,7 +10,7 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Operations
 {
     /// <summary>HTTP and WebSocket API (API Gateway v2) operations on integrations.</summary>
-    public sealed class HttpApiService
+    internal sealed class HttpApiService
     {
         private readonly ApiGatewayClient _client;
 

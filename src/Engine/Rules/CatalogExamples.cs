@@ -16,7 +16,7 @@ namespace IntegrationTools.Rules
     /// checks of cmdlet input (Lambda function names, patch operations, New-ApiIntegration's parameter sets), and the
     /// checks against the account and test invocations (run on a described state of the account).
     /// </summary>
-    public static class CatalogExamples
+    internal static class CatalogExamples
     {
         private const string Account = "the account holds";
 

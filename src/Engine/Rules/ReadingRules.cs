@@ -1,7 +1,7 @@
 namespace IntegrationTools.Rules
 {
     /// <summary>Rules about whether a definition can be read at all (before any rule about its content).</summary>
-    public static class ReadingRules
+    internal static class ReadingRules
     {
         public static readonly RuleInfo NotADefinition = new RuleInfo("IT0001", Severity.Error,
             "The input is not a definition",

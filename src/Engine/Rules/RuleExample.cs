@@ -10,7 +10,7 @@ namespace IntegrationTools.Rules
     /// the two cannot drift. Rules that need more than the definition (what the account holds, what TestInvokeMethod
     /// answered, the API's protocol) carry that as a state beside each example.
     /// </summary>
-    public sealed class RuleExample
+    internal sealed class RuleExample
     {
         private readonly Func<object?, IDictionary?, IEnumerable<Finding>> _check;
 

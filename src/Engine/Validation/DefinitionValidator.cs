@@ -9,7 +9,7 @@ using IntegrationTools.Rules;
 namespace IntegrationTools.Validation
 {
     /// <summary>Which kind of integration a definition describes.</summary>
-    public enum DefinitionKind
+    internal enum DefinitionKind
     {
         /// <summary>Decide from the definition's fields.</summary>
         Auto,
@@ -20,7 +20,7 @@ namespace IntegrationTools.Validation
     }
 
     /// <summary>What the rule catalog says about one definition.</summary>
-    public sealed class ValidationResult
+    internal sealed class ValidationResult
     {
         public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings, object? definition = null)
         {
@@ -56,7 +56,7 @@ namespace IntegrationTools.Validation
     /// (or takes it from the caller), reads the definition (reading problems are findings), and runs every rule.
     /// Never throws for bad input: a definition that cannot be read is a finding.
     /// </summary>
-    public static class DefinitionValidator
+    internal static class DefinitionValidator
     {
         public static readonly RuleInfo UnknownKind = new RuleInfo("IT0005", Severity.Error,
             "The kind of integration cannot be told",

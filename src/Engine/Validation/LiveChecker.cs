@@ -19,7 +19,7 @@ namespace IntegrationTools.Validation
     /// after retries, access denied, no connection) are thrown as <see cref="ApiGatewayException"/> for the caller to
     /// report for this one input.
     /// </summary>
-    public sealed class LiveChecker
+    internal sealed class LiveChecker
     {
         private readonly RestApiService _rest;
         private readonly HttpApiService _http;

@@ -24,7 +24,7 @@ namespace IntegrationTools.Wire
     /// Service errors become <see cref="ApiGatewayServiceException"/>, transport failures
     /// <see cref="ApiGatewayTransportException"/>. Nothing it logs or throws carries credentials or signed headers.
     /// </summary>
-    public sealed class ApiGatewayClient : IDisposable
+    internal sealed class ApiGatewayClient : IDisposable
     {
         public const string SigningName = "apigateway";
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);

@@ -8,7 +8,7 @@ namespace IntegrationTools.Rules
     /// user asked New-ApiIntegration for (its parameter set) against the API's protocol, and the VPC link a private
     /// integration names as the service has it. They report findings like the rules, under these ids.
     /// </summary>
-    public static class ApiContextRules
+    internal static class ApiContextRules
     {
         public static readonly RuleInfo KindFitsProtocol = new RuleInfo("IT2000", Severity.Error,
             "The kind of integration is for the other protocol",

@@ -7,7 +7,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2102: an integration response key is '$default' or a regular expression between slashes, such as '/2\d\d/'.</summary>
-    public sealed class ApiIntegrationResponseKeyRule : Rule<ApiIntegrationResponseDefinition>
+    internal sealed class ApiIntegrationResponseKeyRule : Rule<ApiIntegrationResponseDefinition>
     {
         public ApiIntegrationResponseKeyRule() : base(new RuleInfo("IT2102", Severity.Error,
             "The integration response key is not '$default' or a /regular expression/",

@@ -6,7 +6,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2001: every integration has a type, one of AWS, AWS_PROXY, HTTP, HTTP_PROXY and MOCK.</summary>
-    public sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
     {
         public ApiIntegrationTypeRule() : base(new RuleInfo("IT2001", Severity.Error,
             "The integration type is missing or unknown",

@@ -7,7 +7,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2021: text members stay within the lengths of the service model.</summary>
-    public sealed class ApiLengthLimitsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiLengthLimitsRule : Rule<ApiIntegrationDefinition>
     {
         public ApiLengthLimitsRule() : base(new RuleInfo("IT2021", Severity.Error,
             "A value is longer than the service allows",

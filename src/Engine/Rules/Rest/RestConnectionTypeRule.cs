@@ -6,7 +6,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1011: the connection type is INTERNET or VPC_LINK.</summary>
-    public sealed class RestConnectionTypeRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestConnectionTypeRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1011", Severity.Error,
             "The connection type is INTERNET or VPC_LINK",

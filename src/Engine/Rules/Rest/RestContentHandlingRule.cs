@@ -6,7 +6,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1014: the request content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT (or absent: pass through).</summary>
-    public sealed class RestContentHandlingRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestContentHandlingRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1014", Severity.Error,
             "The content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT",

@@ -9,7 +9,7 @@ namespace IntegrationTools.Rules
     /// patch operations of Update-RestIntegration (IT1301, IT1302). They report findings like the definition rules, so they
     /// end up in the same pre-flight error.
     /// </summary>
-    public static class RestInputRules
+    internal static class RestInputRules
     {
         public static readonly RuleInfo FunctionNotLocated = new RuleInfo("IT1201", Severity.Error,
             "A Lambda function given by name needs its account",

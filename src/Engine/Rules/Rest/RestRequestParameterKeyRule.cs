@@ -6,7 +6,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1017: request parameter keys name what the backend receives: integration.request.{querystring|path|header}.{name}.</summary>
-    public sealed class RestRequestParameterKeyRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestRequestParameterKeyRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1017", Severity.Error,
             "Request parameter keys are integration.request.{querystring|path|header}.{name}",

@@ -6,7 +6,7 @@ using IntegrationTools.Definitions;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1103: the response content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT (or absent: pass through).</summary>
-    public sealed class RestResponseContentHandlingRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseContentHandlingRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1103", Severity.Error,
             "The response content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT",
