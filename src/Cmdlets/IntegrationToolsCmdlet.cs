@@ -8,6 +8,7 @@ using System.Linq;
 using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {

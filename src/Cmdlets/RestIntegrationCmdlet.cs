@@ -5,6 +5,7 @@ using System.Management.Automation;
 using IntegrationTools.Operations;
 using IntegrationTools.Rules;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {

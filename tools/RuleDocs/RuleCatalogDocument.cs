@@ -7,6 +7,7 @@ using System.Text;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.RuleDocs
 {

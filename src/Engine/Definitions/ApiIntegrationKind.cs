@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -137,17 +138,6 @@ namespace IntegrationTools.Definitions
                     break;
             }
             return d.InServiceCase();
-        }
-
-        /// <summary>IT2000: this kind is for the API's protocol (nothing to report while the protocol is unknown).</summary>
-        public IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
-        {
-            var protocol = ApiIntegrationValues.Protocol(context.ProtocolType, null);
-            if (protocol == null || protocol == Protocol) yield break;
-            var api = protocol == ApiIntegrationValues.Http ? "an HTTP API" : "a WebSocket API";
-            yield return ApiContextRules.KindFitsProtocol.Finding(definition.Target, "ParameterSet",
-                $"The {Name} parameters make {Description}, but api/{definition.ApiId} is {api}.",
-                $"For {api} use {Alternative}.");
         }
 
         public override string ToString() => Name;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using IntegrationTools.Rules;
 using IntegrationTools.Text;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {

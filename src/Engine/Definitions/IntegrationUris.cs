@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -44,7 +45,7 @@ namespace IntegrationTools.Definitions
                 var account = AccountOf(credentials);
                 if (account == null)
                 {
-                    findings.Add(RestInputRules.FunctionNotLocated.Finding(target, "FunctionName",
+                    findings.Add(ReadingRules.FunctionNotLocated.Finding(target, "FunctionName",
                         $"The Lambda function '{text}' is given by name, and the account it belongs to is not known.",
                         $"Give the function's full ARN, such as arn:{partition}:lambda:{region}:123456789012:function:{text} (aws lambda get-function --function-name {text} shows it)."));
                     return null;

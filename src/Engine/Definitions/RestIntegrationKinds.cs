@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {

@@ -42,7 +42,7 @@ namespace IntegrationTools.Operations
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (!findings.Any(f => f.Severity == Severity.Error))
             {
-                var kindFindings = kind?.Check(d, context).ToList() ?? new List<Finding>();
+                var kindFindings = (kind == null ? null : ApiContextRules.CheckKind(kind, d, context).ToList()) ?? new List<Finding>();
                 findings.AddRange(kindFindings.Count > 0 ? kindFindings : RuleCatalog.Check(d, context));
                 if (!findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(d, context, findings, ct).ConfigureAwait(false);

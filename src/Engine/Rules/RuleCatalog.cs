@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

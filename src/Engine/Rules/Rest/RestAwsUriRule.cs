@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {

@@ -4,7 +4,7 @@ using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
-namespace IntegrationTools.Operations
+namespace IntegrationTools.Definitions
 {
     /// <summary>
     /// Turns the fields a user named (as a partial <see cref="RestIntegrationDefinition"/>) into UpdateIntegration patch

@@ -1,4 +1,4 @@
-namespace IntegrationTools.Rules
+namespace IntegrationTools.Models
 {
     /// <summary>
     /// What a rule is: a stable id, its severity, a one-line title and the rationale. The rule catalog and the help
