@@ -16,7 +16,7 @@ namespace IntegrationTools.Commands
         private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
 
         /// <summary>The API (GetApi), read once per region, endpoint and API id for the whole pipeline.</summary>
-        private protected ApiInfo ReadApi(HttpApiService service, string apiId)
+        private protected ApiInfo ReadApi(ApiV2Service service, string apiId)
         {
             var key = $"{Client.Session.Region}|{Client.Session.Endpoint}|{apiId}";
             if (!_apis.TryGetValue(key, out var api))

@@ -20,7 +20,7 @@ namespace IntegrationTools.Completers
     public sealed class ApiIdCompleter : LiveCompleter
     {
         private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
-            new HttpApiService(client).GetApisAsync(ct).GetAwaiter().GetResult()
+            new ApiV2Service(client).GetApisAsync(ct).GetAwaiter().GetResult()
                 .Select(a => new Candidate(a.ApiId, a.Name, $"{a.Name} ({a.ProtocolType})"))
                 .ToList();
     }
@@ -66,7 +66,7 @@ namespace IntegrationTools.Completers
 
         private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
         {
-            var service = new HttpApiService(client);
+            var service = new ApiV2Service(client);
             var api = service.GetApiAsync(apiId, ct).GetAwaiter().GetResult();
             var candidates = new List<Candidate>();
             string? token = null;
@@ -106,10 +106,10 @@ namespace IntegrationTools.Completers
 
         private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
         {
-            var protocol = apiId.Length == 0 ? null : new HttpApiService(client).GetApiAsync(apiId, ct).GetAwaiter().GetResult().ProtocolType;
+            var protocol = apiId.Length == 0 ? null : new ApiV2Service(client).GetApiAsync(apiId, ct).GetAwaiter().GetResult().ProtocolType;
             var candidates = new List<Candidate>();
             if (protocol == null || string.Equals(protocol, "HTTP", System.StringComparison.OrdinalIgnoreCase))
-                candidates.AddRange(new HttpApiService(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
+                candidates.AddRange(new ApiV2Service(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
                     .Select(l => new Candidate(l.VpcLinkId, l.Name, $"{l.Name} ({l.VpcLinkStatus}): VPC link of HTTP APIs")));
             if (protocol == null || string.Equals(protocol, "WEBSOCKET", System.StringComparison.OrdinalIgnoreCase))
                 candidates.AddRange(RestVpcLinkCompleter.RestLinks(client, ct));
@@ -130,7 +130,7 @@ namespace IntegrationTools.Completers
         private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
         {
             var parts = scope.Split('/');
-            var service = new HttpApiService(client);
+            var service = new ApiV2Service(client);
             var api = service.GetApiAsync(parts[0], ct).GetAwaiter().GetResult();
             var candidates = new List<Candidate>();
             string? token = null;

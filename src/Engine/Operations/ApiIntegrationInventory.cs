@@ -20,7 +20,7 @@ namespace IntegrationTools.Operations
         private readonly Dictionary<string, ApiState> _apis = new Dictionary<string, ApiState>(StringComparer.Ordinal);
 
         /// <summary>The API's integrations and routes, listed on first use.</summary>
-        public async Task<ApiState> LoadAsync(HttpApiService service, ApiInfo api, CancellationToken ct)
+        public async Task<ApiState> LoadAsync(ApiV2Service service, ApiInfo api, CancellationToken ct)
         {
             var key = service.ApiKey(api);
             lock (_gate)

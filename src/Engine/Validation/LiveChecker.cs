@@ -22,14 +22,14 @@ namespace IntegrationTools.Validation
     internal sealed class LiveChecker
     {
         private readonly RestApiService _rest;
-        private readonly HttpApiService _http;
+        private readonly ApiV2Service _http;
         private readonly string _region;
 
         public LiveChecker(ApiGatewayClient client)
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             _rest = new RestApiService(client);
-            _http = new HttpApiService(client);
+            _http = new ApiV2Service(client);
             _region = client.Session.Region;
         }
 
