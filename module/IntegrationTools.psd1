@@ -40,7 +40,7 @@
         'formats/IntegrationTools.Models.RestIntegrationResponse.Format.ps1xml'
         'formats/IntegrationTools.Models.ApiIntegration.Format.ps1xml'
         'formats/IntegrationTools.Models.ApiIntegrationResponse.Format.ps1xml'
-        'formats/IntegrationTools.Rules.Finding.Format.ps1xml'
+        'formats/IntegrationTools.Models.Finding.Format.ps1xml'
         'formats/IntegrationTools.Models.TestInvokeResult.Format.ps1xml'
     )
     PrivateData          = @{

@@ -5,6 +5,7 @@ using IntegrationTools.FaultProxy;
 using IntegrationTools.LocalAws;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
+using IntegrationTools.Definitions;
 
 // Usage: Benchmarks [count] [--no-aws] [--bulk-only]
 //   count        definitions for the rule catalog and Test-ApiIntegration (default 100000)

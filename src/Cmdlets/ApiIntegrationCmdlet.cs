@@ -16,7 +16,7 @@ namespace IntegrationTools.Commands
         private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
 
         /// <summary>The API (GetApi), read once per region, endpoint and API id for the whole pipeline.</summary>
-        protected ApiInfo ReadApi(HttpApiService service, string apiId)
+        private protected ApiInfo ReadApi(ApiV2Service service, string apiId)
         {
             var key = $"{Client.Session.Region}|{Client.Session.Endpoint}|{apiId}";
             if (!_apis.TryGetValue(key, out var api))
@@ -35,11 +35,11 @@ namespace IntegrationTools.Commands
         /// ShouldProcess with the request, unless <paramref name="force"/> (and no -WhatIf) skips the confirmation;
         /// -Force never overrides -WhatIf.
         /// </summary>
-        protected bool Confirmed(string target, WireRequest request, bool force) =>
+        private protected bool Confirmed(string target, WireRequest request, bool force) =>
             force && !WhatIfRequested ? true : ShouldSend(target, request);
 
         /// <summary>ShouldProcess with every request a plan sends (the integration's, then its routes'), one per line.</summary>
-        protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
+        private protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
             requests.Count == 1 ? ShouldSend(target, requests[0]) : ShouldProcess(target, string.Join(System.Environment.NewLine, requests.Select(r => r.Preview())));
 
         /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {

@@ -8,6 +8,7 @@ using System.Linq;
 using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {
@@ -98,7 +99,7 @@ namespace IntegrationTools.Commands
         /// The wire client for the session the current parameters describe. Built once per distinct session; a bad
         /// session (no credentials, no region, bad endpoint) ends the command before any request.
         /// </summary>
-        protected ApiGatewayClient Client
+        private protected ApiGatewayClient Client
         {
             get
             {
@@ -214,7 +215,7 @@ namespace IntegrationTools.Commands
         /// <summary>
         /// ShouldProcess with the exact request as the -WhatIf text: "PUT /restapis/.../integration {json}".
         /// </summary>
-        protected bool ShouldSend(string target, WireRequest request) => ShouldProcess(target, request.Preview());
+        private protected bool ShouldSend(string target, WireRequest request) => ShouldProcess(target, request.Preview());
 
         /// <summary>How many requests this command has sent so far (every attempt), over every session it used.</summary>
         protected long RequestsSent => _requestsOfEarlierClients + (_client?.RequestsSent ?? 0);

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using IntegrationTools.Operations;
 using IntegrationTools.Rules;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {
@@ -19,14 +20,14 @@ namespace IntegrationTools.Commands
         /// <summary>The session's region (resolving the session ends the command when it cannot be built).</summary>
         protected string SessionRegion => Client.Session.Region;
 
-        protected RestApiService RestService => new RestApiService(Client);
+        private protected RestApiService RestService => new RestApiService(Client);
 
-        protected RestIntegrationPlanner Planner => new RestIntegrationPlanner(RestService, SessionRegion);
+        private protected RestIntegrationPlanner Planner => new RestIntegrationPlanner(RestService, SessionRegion);
 
         private readonly Dictionary<string, RestApiListing> _listings = new Dictionary<string, RestApiListing>();
 
         /// <summary>The REST API's resources, methods and integrations: one GetResources?embed=methods listing per API and session for the whole pipeline.</summary>
-        protected RestApiListing Listing(string restApiId)
+        private protected RestApiListing Listing(string restApiId)
         {
             var key = $"{Client.Session.Endpoint}|{Client.Session.Region}|{restApiId}";
             if (!_listings.TryGetValue(key, out var listing))

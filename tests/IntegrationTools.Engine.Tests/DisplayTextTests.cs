@@ -1,5 +1,6 @@
 using IntegrationTools.Rules;
 using IntegrationTools.Text;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Engine.Tests;
 

@@ -25,7 +25,7 @@ public class ErrorTests
         var handler = new FakeHandler(_ => response());
         using var client = TestSessions.Client(handler);
         return await Assert.ThrowsAsync<ApiGatewayServiceException>(
-            () => new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int789", default));
+            () => new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int789", default));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class ErrorTests
         client.Client.Timeout = TimeSpan.FromMilliseconds(200);
 
         var ex = await Assert.ThrowsAsync<ApiGatewayTransportException>(
-            () => new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int789", default));
+            () => new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int789", default));
 
         Assert.Equal(FailureKind.Timeout, ex.Kind);
         Assert.Equal("GET /v2/apis/a1b2c3d4e5/integrations/int789", ex.Operation);

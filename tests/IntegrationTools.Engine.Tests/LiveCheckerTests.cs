@@ -4,6 +4,8 @@ using IntegrationTools.Engine.Tests.Infrastructure;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
+using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Engine.Tests;
 

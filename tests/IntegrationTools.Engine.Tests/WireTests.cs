@@ -138,7 +138,7 @@ public class WireTests
         const string token = "eyJsYXN0IjoiYWJjIn0+/x==";
         var handler = FakeHandler.Sequence(() => Responses.Json(IntegrationsPage), () => Responses.Json(IntegrationsPage));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         await service.GetIntegrationsPageAsync(HttpApi, null, default);
         await service.GetIntegrationsPageAsync(HttpApi, token, default, pageSize: 25);
@@ -160,7 +160,7 @@ public class WireTests
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int789","integrationType":"HTTP_PROXY"}"""));
         using var client = TestSessions.Client(handler);
 
-        await new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
+        await new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
 
         var request = handler.Single();
         Assert.Equal("GET", request.Method);
@@ -225,7 +225,7 @@ public class WireTests
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int789"}"""));
         using var client = TestSessions.Client(handler, endpoint: endpoint);
 
-        await new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
+        await new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
 
         var request = handler.Single();
         Assert.Equal(expectedUrl, request.Uri.OriginalString);
@@ -239,7 +239,7 @@ public class WireTests
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int789"}"""));
         using var client = TestSessions.Client(handler, endpoint: "http://localhost:4566/prefix/");
 
-        await new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
+        await new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int789", default);
 
         SigV4.AssertValid(handler.Single(), TestSessions.SecretKey);
     }

@@ -23,7 +23,7 @@ Describe 'Test-ApiIntegration (offline)' {
 
     It 'writes one finding per problem of a bad REST definition, with rule, field, target and fix' {
         $findings = @(@{ RestApiId = 'a1b2c3d4e5'; ResourcePath = '/pets'; HttpMethod = 'GET'; Type = 'HTTP_PROXY'; Uri = 'petstore.example.com/pets' } | Test-ApiIntegration)
-        $findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IntegrationTools.Rules.Finding' }
+        $findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IntegrationTools.Models.Finding' }
         @($findings.RuleId | Sort-Object) | Should -Be @('IT1004', 'IT1008')
         $byRule = @{}
         foreach ($finding in $findings) { $byRule[$finding.RuleId] = $finding }
@@ -118,7 +118,7 @@ Describe 'Test-ApiIntegration -Live' {
 
         # What is deployed as defined has no findings (moto leaves out the service defaults; they are not drift).
         $quiet | Should -Be @($true, $false, $false, $false, $false, $false, $false)
-        $findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IntegrationTools.Rules.Finding' }
+        $findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'IntegrationTools.Models.Finding' }
 
         $drift = @($findings | Where-Object RuleId -EQ 'IT3006')
         @($drift.Field | Sort-Object) | Should -Be @('TimeoutInMillis', 'Uri')

@@ -7,6 +7,7 @@ using System.Text;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.RuleDocs
 {
@@ -17,7 +18,7 @@ namespace IntegrationTools.RuleDocs
     public static class RuleCatalogDocument
     {
         /// <summary>One rule with its failing and passing example (from its rule object, or from <see cref="CatalogExamples"/>).</summary>
-        public sealed class Entry
+        internal sealed class Entry
         {
             public Entry(RuleInfo info, string appliesTo, RuleExample? example)
             {
@@ -38,7 +39,7 @@ namespace IntegrationTools.RuleDocs
             public object? Passing => Example?.Passing;
         }
 
-        public static IReadOnlyList<Entry> Entries()
+        internal static IReadOnlyList<Entry> Entries()
         {
             var entries = new List<Entry>();
             entries.AddRange(ReadingRules.All.Select(r => Other(r, "any definition")));

@@ -8,6 +8,7 @@ using System.Management.Automation;
 using System.Text;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {

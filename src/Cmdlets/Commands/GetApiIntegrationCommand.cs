@@ -40,7 +40,7 @@ namespace IntegrationTools.Commands
             var target = integrationId == null ? $"api/{apiId}" : $"api/{apiId} integration/{integrationId}";
             ForItem(Operation, target, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 // The API's protocol (HTTP or WEBSOCKET) goes on every output object; read it once per API.
                 if (!_apis.TryGetValue(apiId, out var api))
                 {
@@ -70,7 +70,7 @@ namespace IntegrationTools.Commands
 
         #endregion
 
-        private List<ApiRoute> Routes(HttpApiService service, string apiId)
+        private List<ApiRoute> Routes(ApiV2Service service, string apiId)
         {
             if (!_routes.TryGetValue(apiId, out var routes))
             {

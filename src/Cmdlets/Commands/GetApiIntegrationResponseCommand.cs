@@ -44,7 +44,7 @@ namespace IntegrationTools.Commands
             var target = $"api/{apiId} integration/{integrationId}" + (responseId == null ? "" : $" response/{responseId}");
             ForItem(Operation, target, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 if (responseId != null)
                 {

@@ -49,7 +49,7 @@ namespace IntegrationTools.Commands
         {
             var method = HttpMethod.ToUpperInvariant();
             var target = Describe(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
-            var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Rules.Finding>()
+            var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Models.Finding>()
                 : new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
             ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>

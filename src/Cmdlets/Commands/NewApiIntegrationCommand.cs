@@ -247,7 +247,7 @@ namespace IntegrationTools.Commands
             ShowProgress($"{itemTarget} (input {_index})");
             ForItem(Operation, itemTarget, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var info = ReadApi(service, api);
                 var region = SessionRegion;
                 // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it.

@@ -77,7 +77,7 @@ namespace IntegrationTools.Commands
             };
             ForItem(Operation, target, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 var findings = new List<Finding>();
                 var definition = ApiIntegrationResponseDefinition.Read(fields, findings, target).InServiceCase();

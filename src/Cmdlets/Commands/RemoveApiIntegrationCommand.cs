@@ -49,7 +49,7 @@ namespace IntegrationTools.Commands
             ShowProgress(target);
             ForItem(Operation, target, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 var removal = Await(new ApiIntegrationPlanner(service).PlanRemoveAsync(api, integrationId, CancellationToken));
                 if (removal.Refusal != null)

@@ -53,11 +53,11 @@ namespace IntegrationTools.Commands
             ShowProgress(target);
             ForItem(Operation, target, Advice, () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 // Read it first: an unknown id is a NotFound error, not a silent success.
                 var existing = Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
-                var request = HttpApiService.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
+                var request = ApiV2Service.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
                 if (!Confirmed(target, request, Force)) return;
                 Await(service.SendAsync(request, CancellationToken));
                 if (PassThru) WriteObject(existing);

@@ -211,7 +211,7 @@ namespace IntegrationTools.Commands
             ShowProgress(target);
             ForItem(Operation, target, ex => Advice(ex, apiId), () =>
             {
-                var service = new HttpApiService(Client);
+                var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 var planner = new ApiIntegrationPlanner(service, new LambdaFunctionResolver(Client));
                 var apiKey = service.ApiKey(api);

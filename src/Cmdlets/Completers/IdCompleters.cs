@@ -10,7 +10,7 @@ namespace IntegrationTools.Completers
     /// <summary>-RestApiId: the account's REST APIs, with their names.</summary>
     public sealed class RestApiIdCompleter : LiveCompleter
     {
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
             new RestApiService(client).GetRestApisAsync(ct).GetAwaiter().GetResult()
                 .Select(a => new Candidate(a.RestApiId, a.Name, $"{a.Name} ({string.Join(", ", a.EndpointTypes)})"))
                 .ToList();
@@ -19,8 +19,8 @@ namespace IntegrationTools.Completers
     /// <summary>-ApiId: the account's HTTP and WebSocket APIs, with their names and protocols.</summary>
     public sealed class ApiIdCompleter : LiveCompleter
     {
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
-            new HttpApiService(client).GetApisAsync(ct).GetAwaiter().GetResult()
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
+            new ApiV2Service(client).GetApisAsync(ct).GetAwaiter().GetResult()
                 .Select(a => new Candidate(a.ApiId, a.Name, $"{a.Name} ({a.ProtocolType})"))
                 .ToList();
     }
@@ -30,7 +30,7 @@ namespace IntegrationTools.Completers
     {
         protected override string? Scope(IDictionary fakeBoundParameters) => Bound(fakeBoundParameters, "RestApiId");
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
             new RestApiService(client).GetResourcesAsync(restApiId, ct).GetAwaiter().GetResult()
                 .Select(r => new Candidate(r.Path, null, ResourceTips.For(r.Path, r.ResourceId, r.HttpMethods)))
                 .ToList();
@@ -53,7 +53,7 @@ namespace IntegrationTools.Completers
     {
         protected override string? Scope(IDictionary fakeBoundParameters) => Bound(fakeBoundParameters, "RestApiId");
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string restApiId, CancellationToken ct) =>
             new RestApiService(client).GetResourcesAsync(restApiId, ct).GetAwaiter().GetResult()
                 .Select(r => new Candidate(r.ResourceId, r.Path, ResourceTips.For(r.Path, null, r.HttpMethods)))
                 .ToList();
@@ -64,9 +64,9 @@ namespace IntegrationTools.Completers
     {
         protected override string? Scope(IDictionary fakeBoundParameters) => Bound(fakeBoundParameters, "ApiId");
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
         {
-            var service = new HttpApiService(client);
+            var service = new ApiV2Service(client);
             var api = service.GetApiAsync(apiId, ct).GetAwaiter().GetResult();
             var candidates = new List<Candidate>();
             string? token = null;
@@ -87,7 +87,7 @@ namespace IntegrationTools.Completers
     /// <summary>-ConnectionId of REST API integrations: the VPC links of REST APIs (v1), with their names and status.</summary>
     public sealed class RestVpcLinkCompleter : LiveCompleter
     {
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct) =>
             RestLinks(client, ct);
 
         internal static List<Candidate> RestLinks(ApiGatewayClient client, CancellationToken ct) =>
@@ -104,12 +104,12 @@ namespace IntegrationTools.Completers
     {
         protected override string? Scope(IDictionary fakeBoundParameters) => Bound(fakeBoundParameters, "ApiId") ?? "";
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string apiId, CancellationToken ct)
         {
-            var protocol = apiId.Length == 0 ? null : new HttpApiService(client).GetApiAsync(apiId, ct).GetAwaiter().GetResult().ProtocolType;
+            var protocol = apiId.Length == 0 ? null : new ApiV2Service(client).GetApiAsync(apiId, ct).GetAwaiter().GetResult().ProtocolType;
             var candidates = new List<Candidate>();
             if (protocol == null || string.Equals(protocol, "HTTP", System.StringComparison.OrdinalIgnoreCase))
-                candidates.AddRange(new HttpApiService(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
+                candidates.AddRange(new ApiV2Service(client).GetVpcLinksAsync(ct).GetAwaiter().GetResult()
                     .Select(l => new Candidate(l.VpcLinkId, l.Name, $"{l.Name} ({l.VpcLinkStatus}): VPC link of HTTP APIs")));
             if (protocol == null || string.Equals(protocol, "WEBSOCKET", System.StringComparison.OrdinalIgnoreCase))
                 candidates.AddRange(RestVpcLinkCompleter.RestLinks(client, ct));
@@ -127,10 +127,10 @@ namespace IntegrationTools.Completers
             return apiId == null || integrationId == null ? null : apiId + "/" + integrationId;
         }
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
         {
             var parts = scope.Split('/');
-            var service = new HttpApiService(client);
+            var service = new ApiV2Service(client);
             var api = service.GetApiAsync(parts[0], ct).GetAwaiter().GetResult();
             var candidates = new List<Candidate>();
             string? token = null;
@@ -163,7 +163,7 @@ namespace IntegrationTools.Completers
             return string.Join(Separator.ToString(), restApiId, resourceId, resourcePath, method);
         }
 
-        protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
+        private protected override IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken ct)
         {
             var parts = scope.Split(Separator);
             var service = new RestApiService(client);

@@ -79,7 +79,7 @@ namespace IntegrationTools.Completers
         /// <summary>What the lookup depends on besides the session (e.g. the REST API id for its resources); null to complete nothing.</summary>
         protected virtual string? Scope(IDictionary fakeBoundParameters) => "";
 
-        protected abstract IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken cancellationToken);
+        private protected abstract IReadOnlyList<Candidate> Lookup(ApiGatewayClient client, string scope, CancellationToken cancellationToken);
 
         protected static string? Bound(IDictionary parameters, string name) =>
             parameters.Contains(name) ? Unwrap(parameters[name]) as string : null;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// Field names are the cmdlet parameter names, which are also the AWS CLI's PascalCase skeleton names
     /// (TlsConfig.ServerNameToVerify is read from the nested form too).
     /// </summary>
-    public sealed class ApiIntegrationDefinition
+    internal sealed class ApiIntegrationDefinition
     {
         /// <summary>
         /// The field table of HTTP and WebSocket API integrations: each member once, with its wire name, the default the

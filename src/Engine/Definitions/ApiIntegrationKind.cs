@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Definitions
     /// is for, how its parameters become a definition (with the service's defaults), and the check that the kind fits
     /// the API. The definition then goes through the rule catalog like any other.
     /// </summary>
-    public sealed class ApiIntegrationKind
+    internal sealed class ApiIntegrationKind
     {
         public static readonly ApiIntegrationKind HttpLambdaProxy = new ApiIntegrationKind(nameof(HttpLambdaProxy), ApiIntegrationValues.Http,
             "an HTTP API Lambda proxy integration", "WebSocketLambda: -FunctionArn with -IntegrationType AWS_PROXY (or AWS)");
@@ -139,22 +140,11 @@ namespace IntegrationTools.Definitions
             return d.InServiceCase();
         }
 
-        /// <summary>IT2000: this kind is for the API's protocol (nothing to report while the protocol is unknown).</summary>
-        public IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
-        {
-            var protocol = ApiIntegrationValues.Protocol(context.ProtocolType, null);
-            if (protocol == null || protocol == Protocol) yield break;
-            var api = protocol == ApiIntegrationValues.Http ? "an HTTP API" : "a WebSocket API";
-            yield return ApiContextRules.KindFitsProtocol.Finding(definition.Target, "ParameterSet",
-                $"The {Name} parameters make {Description}, but api/{definition.ApiId} is {api}.",
-                $"For {api} use {Alternative}.");
-        }
-
         public override string ToString() => Name;
     }
 
     /// <summary>The parameters of New-ApiIntegration that describe an integration, as given (null: not given).</summary>
-    public sealed class ApiIntegrationKindInput
+    internal sealed class ApiIntegrationKindInput
     {
         public string? ApiId { get; set; }
         public string? FunctionArn { get; set; }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -7,7 +8,7 @@ namespace IntegrationTools.Definitions
     /// An integration response of a WebSocket API integration as the user wants it: what CreateIntegrationResponse
     /// takes. Field names are the cmdlet parameter names (the AWS CLI's PascalCase names).
     /// </summary>
-    public sealed class ApiIntegrationResponseDefinition
+    internal sealed class ApiIntegrationResponseDefinition
     {
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a WebSocket API integration response definition",
             new FieldSpec(nameof(ApiId), FieldKind.String),

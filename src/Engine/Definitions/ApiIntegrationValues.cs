@@ -10,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// takes (Integration subtype reference, API Gateway Developer Guide), and the headers HTTP APIs refuse to map.
     /// The rules, the cmdlets' tab completion and the parameter validation all read these lists.
     /// </summary>
-    public static class ApiIntegrationValues
+    internal static class ApiIntegrationValues
     {
         public const string Http = "HTTP";
         public const string WebSocket = "WEBSOCKET";
@@ -109,7 +109,7 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>One integration subtype of HTTP APIs and the request parameters it takes.</summary>
-    public sealed class IntegrationSubtype
+    internal sealed class IntegrationSubtype
     {
         public IntegrationSubtype(string name, string description, IReadOnlyList<string> required, IReadOnlyList<string> optional)
         {

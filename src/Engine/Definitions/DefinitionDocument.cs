@@ -12,7 +12,7 @@ using YamlDotNet.RepresentationModel;
 namespace IntegrationTools.Definitions
 {
     /// <summary>The text format of a definitions document.</summary>
-    public enum DefinitionFormat
+    internal enum DefinitionFormat
     {
         /// <summary>Decide from the file extension (.json, .yaml, .yml), else from the first character of the text.</summary>
         Auto,
@@ -29,7 +29,7 @@ namespace IntegrationTools.Definitions
     /// the rule catalog's job); a text that is not valid JSON or YAML throws <see cref="DefinitionSyntaxException"/>
     /// with the source, line and column.
     /// </summary>
-    public static class DefinitionDocument
+    internal static class DefinitionDocument
     {
         private static readonly string[] ListMembers = { "Definitions", "Integrations" };
 

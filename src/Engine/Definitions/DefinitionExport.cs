@@ -5,6 +5,7 @@ using System.Collections.Specialized;
 using System.Linq;
 using IntegrationTools.Rules;
 using IntegrationTools.Validation;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -17,7 +18,7 @@ namespace IntegrationTools.Definitions
     /// namespace that is the resource's id, a timeout of 29,000 ms ...), which the service fills in again wherever the
     /// definition is applied. A field added to a table is exported without further edits.
     /// </summary>
-    public static class DefinitionExport
+    internal static class DefinitionExport
     {
         /// <summary>
         /// Reads plain data (a hashtable, or the plain form of a Get-RestIntegration, Get-RestIntegrationResponse or
@@ -41,13 +42,13 @@ namespace IntegrationTools.Definitions
                     exported = Of(ApiIntegrationDefinition.Read(input, read, label));
                     break;
                 case ExportKind.ApiIntegrationResponse:
-                    read.Add(DefinitionValidator.UnknownKind.Finding(label, null,
+                    read.Add(ReadingRules.UnknownKind.Finding(label, null,
                         "Integration responses of WebSocket APIs are not exported: their integration id names an integration of one API only.",
                         "Export the integrations (Get-ApiIntegration) and REST integration responses (Get-RestIntegrationResponse); create WebSocket integration responses with New-ApiIntegrationResponse."));
                     break;
                 default:
                     if (input is IDictionary)
-                        read.Add(DefinitionValidator.UnknownKind.Finding(label, null,
+                        read.Add(ReadingRules.UnknownKind.Finding(label, null,
                             "The definition has neither the fields of a REST API integration or integration response (RestApiId, ResourcePath, StatusCode, …) nor those of an HTTP or WebSocket API integration (ApiId, IntegrationType, …).",
                             "Add RestApiId or ApiId, or pipe the output of Get-RestIntegration, Get-RestIntegrationResponse or Get-ApiIntegration."));
                     else RestIntegrationDefinition.Read(input, read, label); // says what the input is instead of a definition
@@ -56,7 +57,7 @@ namespace IntegrationTools.Definitions
             if (exported != null && KindOf(exported) != kind && !read.Any(f => f.Severity == Severity.Error))
             {
                 // What is written must read back as the same kind of definition.
-                read.Add(DefinitionValidator.UnknownKind.Finding(label, null,
+                read.Add(ReadingRules.UnknownKind.Finding(label, null,
                     "Without its empty values and the service's defaults, the definition no longer says whether it is a REST API or an HTTP/WebSocket API definition"
                     + (exported.Count == 0 ? " (nothing of it is left)." : $" (only {string.Join(", ", exported.Keys.Cast<string>())} are left)."),
                     "Add RestApiId or ApiId, and the fields of the integration."));
@@ -164,7 +165,7 @@ namespace IntegrationTools.Definitions
         private static ExportKind KindOf(object? input)
         {
             if (!(input is IDictionary dictionary)) return ExportKind.Unknown;
-            var family = DefinitionValidator.Detect(input);
+            var family = DefinitionKinds.Detect(input);
             foreach (var key in dictionary.Keys)
             {
                 var name = Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using IntegrationTools.Rules;
 using IntegrationTools.Text;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -16,7 +17,7 @@ namespace IntegrationTools.Definitions
     /// an alias; values are converted leniently (a CSV's "5000" is a number). What cannot be read becomes a finding
     /// of one of the <see cref="ReadingRules"/>, never an exception, so a batch can go on with the next item.
     /// </summary>
-    public static class DefinitionReader
+    internal static class DefinitionReader
     {
         /// <summary>
         /// Reads <paramref name="input"/>. An empty value ('' or blank text, $null, an empty list or map, a CSV's blank cell,
@@ -299,7 +300,7 @@ namespace IntegrationTools.Definitions
     /// The values of a definition that could be read, by canonical field name. Kept in arrays indexed by the field's place in
     /// its schema (no dictionary per definition), with the key each field was read from, to tell a field given twice.
     /// </summary>
-    public sealed class DefinitionValues
+    internal sealed class DefinitionValues
     {
         private readonly DefinitionSchema? _schema;
         private readonly object?[] _values;

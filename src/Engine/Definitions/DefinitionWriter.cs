@@ -19,7 +19,7 @@ namespace IntegrationTools.Definitions
     /// '') quoted, multi-line text (mapping templates) as a literal block where YAML allows it, other line breaks and
     /// control characters escaped in double quotes, no line folding.
     /// </summary>
-    public static class DefinitionWriter
+    internal static class DefinitionWriter
     {
         /// <summary>The document's text, ending with a line break.</summary>
         public static string Write(IEnumerable<IDictionary> definitions, DefinitionFormat format)

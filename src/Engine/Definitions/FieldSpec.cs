@@ -5,7 +5,7 @@ using System.Linq;
 namespace IntegrationTools.Definitions
 {
     /// <summary>How a definition field's value is read.</summary>
-    public enum FieldKind
+    internal enum FieldKind
     {
         String,
         Integer,
@@ -18,7 +18,7 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>What a field is to an integration.</summary>
-    public enum FieldRole
+    internal enum FieldRole
     {
         /// <summary>A member of the integration itself: sent to the service, and compared with what is deployed.</summary>
         Integration,
@@ -34,7 +34,7 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>What a service default may depend on: the resource (REST cache namespace) and the API's protocol and the deployed type (v2).</summary>
-    public sealed class FieldContext
+    internal sealed class FieldContext
     {
         public string? ResourceId { get; set; }
 
@@ -56,7 +56,7 @@ namespace IntegrationTools.Definitions
     /// and whether the drift comparison counts it. Reading, request bodies, patch operations and the comparison are derived
     /// from these declarations.
     /// </summary>
-    public sealed class FieldSpec
+    internal sealed class FieldSpec
     {
         private Func<FieldContext, object?>? _default;
         private Func<FieldContext, bool>? _comparedWhen;
@@ -182,7 +182,7 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>The fields of one kind of definition (a REST integration, an HTTP/WebSocket integration, ...).</summary>
-    public sealed class DefinitionSchema
+    internal sealed class DefinitionSchema
     {
         private readonly Dictionary<string, FieldSpec> _byName = new Dictionary<string, FieldSpec>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, List<FieldSpec>> _containers = new Dictionary<string, List<FieldSpec>>(StringComparer.OrdinalIgnoreCase);

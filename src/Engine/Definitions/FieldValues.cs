@@ -13,7 +13,7 @@ namespace IntegrationTools.Definitions
     /// definition, a model), and copies, blanks and converts values by the field's kind. This is what lets reading,
     /// copying, request bodies, patches and the comparison loop over a field table instead of naming every member.
     /// </summary>
-    public static class FieldValues
+    internal static class FieldValues
     {
         private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new ConcurrentDictionary<(Type, string), PropertyInfo?>();
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations, and an AWS service with an
     /// action or a path becomes arn:aws:apigateway:{region}:{service}:action/{Action} or :path/{path}.
     /// </summary>
-    public static class IntegrationUris
+    internal static class IntegrationUris
     {
         private static readonly Regex FullArn = new Regex(@"^arn:(?<partition>[^:]+):lambda:(?<region>[a-z0-9-]+):", RegexOptions.CultureInvariant);
         private static readonly Regex PartialArn = new Regex(@"^(?<account>\d{12}):function:(?<name>.+)$", RegexOptions.CultureInvariant);
@@ -44,7 +45,7 @@ namespace IntegrationTools.Definitions
                 var account = AccountOf(credentials);
                 if (account == null)
                 {
-                    findings.Add(RestInputRules.FunctionNotLocated.Finding(target, "FunctionName",
+                    findings.Add(ReadingRules.FunctionNotLocated.Finding(target, "FunctionName",
                         $"The Lambda function '{text}' is given by name, and the account it belongs to is not known.",
                         $"Give the function's full ARN, such as arn:{partition}:lambda:{region}:123456789012:function:{text} (aws lambda get-function --function-name {text} shows it)."));
                     return null;

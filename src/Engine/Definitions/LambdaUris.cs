@@ -10,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// {account}:function:{name}, which is completed with the API's region. A bare function name needs the account of the
     /// credentials (<see cref="CompleteFunctionArn"/>); without it, it is returned as given, for the rules to refuse with the fix.
     /// </summary>
-    public static class LambdaUris
+    internal static class LambdaUris
     {
         private static readonly Regex FunctionArnPattern = new Regex(
             @"^arn:(?<partition>aws[a-z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Definitions
     /// put-integration skeleton names (camelCase, e.g. integrationHttpMethod, tlsConfig.insecureSkipVerification)
     /// are read too.
     /// </summary>
-    public sealed class RestIntegrationDefinition
+    internal sealed class RestIntegrationDefinition
     {
         /// <summary>
         /// The field table of REST API integrations: each member once, with its wire name (the patch path is "/" + it), the

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -12,7 +13,7 @@ namespace IntegrationTools.Definitions
     /// custom (AWS) with the invocation URI built and POST as the backend method; AWS service (AWS) with the action or
     /// path URI built. The results are read like any other definition, so the same rules judge them.
     /// </summary>
-    public static class RestIntegrationKinds
+    internal static class RestIntegrationKinds
     {
         public static Hashtable Mock() => New("MOCK");
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Definitions
     /// names are the cmdlet parameter names; the AWS CLI's put-integration-response skeleton names (camelCase) match
     /// them case-insensitively.
     /// </summary>
-    public sealed class RestIntegrationResponseDefinition
+    internal sealed class RestIntegrationResponseDefinition
     {
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration response definition",
             new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),

@@ -15,7 +15,7 @@ namespace IntegrationTools.Operations
     /// at it. Set-ApiIntegration converges with <see cref="PlanApplyAsync"/>; New-ApiIntegration creates with
     /// <see cref="PlanNewAsync"/>, which also tells the integrations the definition already describes.
     /// </summary>
-    public sealed partial class ApiIntegrationPlanner
+    internal sealed partial class ApiIntegrationPlanner
     {
         /// <summary>
         /// A definition applied: with an IntegrationId, that integration (NotFound when it is not there); else the one the
@@ -33,7 +33,7 @@ namespace IntegrationTools.Operations
             definition.ApiId = api.ApiId;
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (findings.Any(f => f.Severity == Severity.Error))
-                return new ApiIntegrationPlan(definition, findings, HttpApiService.CreateIntegrationRequest(api.ApiId, definition), null);
+                return new ApiIntegrationPlan(definition, findings, ApiV2Service.CreateIntegrationRequest(api.ApiId, definition), null);
             var state = await inventory.LoadAsync(_service, api, ct).ConfigureAwait(false);
             ApiIntegrationMatch? match = null;
             ApiIntegration? current = null;
@@ -50,7 +50,7 @@ namespace IntegrationTools.Operations
                 await ResolveFunctionAsync(definition, api, null, ct).ConfigureAwait(false);
                 match = ApiIntegrationMatcher.Find(definition, state.Integrations, state.Routes);
                 if (match.Ambiguous)
-                    return new ApiIntegrationPlan(definition, findings, HttpApiService.CreateIntegrationRequest(api.ApiId, definition), null) { Match = match, Outcome = null, SendsIntegration = false };
+                    return new ApiIntegrationPlan(definition, findings, ApiV2Service.CreateIntegrationRequest(api.ApiId, definition), null) { Match = match, Outcome = null, SendsIntegration = false };
                 current = match.Single;
             }
             var plan = current == null
@@ -81,7 +81,7 @@ namespace IntegrationTools.Operations
 
         /// <summary>
         /// Carries out a plan of <see cref="PlanApplyAsync"/> or <see cref="PlanNewAsync"/>: creates the integration (never
-        /// twice for one definition, see <see cref="HttpApiService.CreateIntegrationAsync(ApiInfo, ApiIntegrationPlan, IntegrationLedger, CancellationToken)"/>),
+        /// twice for one definition, see <see cref="ApiV2Service.CreateIntegrationAsync(ApiInfo, ApiIntegrationPlan, IntegrationLedger, CancellationToken)"/>),
         /// or updates it when it differs, then creates or re-targets its routes. The result carries the plan's Outcome and the
         /// route keys that target it.
         /// </summary>
@@ -98,7 +98,7 @@ namespace IntegrationTools.Operations
             else if (plan.SendsIntegration) result = await _service.SendIntegrationAsync(api, plan.Request, ct).ConfigureAwait(false);
             else result = plan.Current.Copy();
             foreach (var change in plan.RouteChanges)
-                state.Remember(await _service.SendRouteAsync(api.ApiId, HttpApiService.RouteRequest(api.ApiId, change, result.IntegrationId), ct).ConfigureAwait(false));
+                state.Remember(await _service.SendRouteAsync(api.ApiId, ApiV2Service.RouteRequest(api.ApiId, change, result.IntegrationId), ct).ConfigureAwait(false));
             state.Remember(result);
             state.FillRouteKeys(result);
             result.Outcome = plan.Outcome;

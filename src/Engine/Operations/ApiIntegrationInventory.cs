@@ -14,13 +14,13 @@ namespace IntegrationTools.Operations
     /// item. The pipeline lists and plans on its own thread; the writes it has in flight update it from others, so every
     /// read and change is under a lock.
     /// </summary>
-    public sealed class ApiIntegrationInventory
+    internal sealed class ApiIntegrationInventory
     {
         private readonly object _gate = new object();
         private readonly Dictionary<string, ApiState> _apis = new Dictionary<string, ApiState>(StringComparer.Ordinal);
 
         /// <summary>The API's integrations and routes, listed on first use.</summary>
-        public async Task<ApiState> LoadAsync(HttpApiService service, ApiInfo api, CancellationToken ct)
+        public async Task<ApiState> LoadAsync(ApiV2Service service, ApiInfo api, CancellationToken ct)
         {
             var key = service.ApiKey(api);
             lock (_gate)
@@ -47,7 +47,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>The integrations and routes of one API as the pipeline knows them (copies are handed out).</summary>
-    public sealed class ApiState
+    internal sealed class ApiState
     {
         private readonly object _gate = new object();
         private readonly List<ApiIntegration> _integrations;

@@ -12,10 +12,10 @@ namespace IntegrationTools.Operations
     /// the same route key, or could describe the same integration by its backend: the same URI (trimmed, any case), or one
     /// names no URI and both have the same type. So an item is planned only after every write its match or its plan depends
     /// on, and two creates one integration could match are never in flight together: the recovery of an ambiguous create
-    /// (<see cref="HttpApiService.CreateIntegrationAsync(Models.ApiInfo, ApiIntegrationPlan, IntegrationLedger, System.Threading.CancellationToken)"/>)
+    /// (<see cref="ApiV2Service.CreateIntegrationAsync(Models.ApiInfo, ApiIntegrationPlan, IntegrationLedger, System.Threading.CancellationToken)"/>)
     /// can never take another create's integration for its own.
     /// </summary>
-    public static class ApiIntegrationKeys
+    internal static class ApiIntegrationKeys
     {
         /// <summary>The keys the item of <paramref name="plan"/> (for <paramref name="definition"/>, as given) holds while in flight.</summary>
         public static List<string> Holds(string apiKey, ApiIntegrationDefinition definition, ApiIntegrationPlan plan) => Keys(apiKey, definition, plan, holds: true);

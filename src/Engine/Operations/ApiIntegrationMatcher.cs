@@ -13,7 +13,7 @@ namespace IntegrationTools.Operations
     /// nothing identifies nothing), otherwise by their backend (type, URI, method, VPC link, subtype; each compared as the
     /// comparison of applying does, the service's defaults filled in, and only when the definition gives it).
     /// </summary>
-    public static class ApiIntegrationMatcher
+    internal static class ApiIntegrationMatcher
     {
         /// <summary>The members that make up an integration's backend.</summary>
         public static readonly IReadOnlyList<string> BackendFields = new[]
@@ -89,7 +89,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>What <see cref="ApiIntegrationMatcher.Find"/> found, and by what.</summary>
-    public sealed class ApiIntegrationMatch
+    internal sealed class ApiIntegrationMatch
     {
         public ApiIntegrationMatch(IReadOnlyList<ApiIntegration> candidates, string by)
         {
@@ -113,7 +113,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A route to point at an integration: created (<see cref="Route"/> null) or re-targeted.</summary>
-    public sealed class ApiRouteChange
+    internal sealed class ApiRouteChange
     {
         public ApiRouteChange(string routeKey, ApiRoute? route)
         {

@@ -16,13 +16,13 @@ namespace IntegrationTools.Operations
     /// integration for an update, the VPC link of a private integration, the routes before a delete), and build the
     /// exact request. The cmdlets only turn the findings into errors, ask ShouldProcess with the request, and send it.
     /// </summary>
-    public sealed partial class ApiIntegrationPlanner
+    internal sealed partial class ApiIntegrationPlanner
     {
-        private readonly HttpApiService _service;
+        private readonly ApiV2Service _service;
         private readonly LambdaFunctionResolver? _functions;
 
         /// <summary>A planner; with <paramref name="functions"/>, Lambda functions given by name in IntegrationUri are resolved to ARNs.</summary>
-        public ApiIntegrationPlanner(HttpApiService service, LambdaFunctionResolver? functions = null)
+        public ApiIntegrationPlanner(ApiV2Service service, LambdaFunctionResolver? functions = null)
         {
             _service = service ?? throw new ArgumentNullException(nameof(service));
             _functions = functions;
@@ -42,12 +42,12 @@ namespace IntegrationTools.Operations
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (!findings.Any(f => f.Severity == Severity.Error))
             {
-                var kindFindings = kind?.Check(d, context).ToList() ?? new List<Finding>();
+                var kindFindings = (kind == null ? null : ApiContextRules.CheckKind(kind, d, context).ToList()) ?? new List<Finding>();
                 findings.AddRange(kindFindings.Count > 0 ? kindFindings : RuleCatalog.Check(d, context));
                 if (!findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(d, context, findings, ct).ConfigureAwait(false);
             }
-            return new ApiIntegrationPlan(d, findings, HttpApiService.CreateIntegrationRequest(api.ApiId, d), null);
+            return new ApiIntegrationPlan(d, findings, ApiV2Service.CreateIntegrationRequest(api.ApiId, d), null);
         }
 
         /// <summary>
@@ -87,7 +87,7 @@ namespace IntegrationTools.Operations
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
             }
-            return new ApiIntegrationPlan(merged, findings, HttpApiService.UpdateIntegrationRequest(api.ApiId, integrationId, changes ?? patch), current)
+            return new ApiIntegrationPlan(merged, findings, ApiV2Service.UpdateIntegrationRequest(api.ApiId, integrationId, changes ?? patch), current)
             {
                 Outcome = changes == null ? ApplyOutcome.Unchanged : ApplyOutcome.Updated,
                 Differences = ApiIntegrationComparison.Differences(patch, current),
@@ -103,7 +103,7 @@ namespace IntegrationTools.Operations
             var routes = await _service.GetRoutesAsync(api.ApiId, ct).ConfigureAwait(false);
             var targeting = RouteGuard.RoutesTargeting(routes, integrationId);
             var refusal = RouteGuard.Refusal(integration, targeting, out var fix);
-            return new ApiIntegrationRemoval(integration, targeting, refusal, fix, HttpApiService.DeleteIntegrationRequest(api.ApiId, integrationId));
+            return new ApiIntegrationRemoval(integration, targeting, refusal, fix, ApiV2Service.DeleteIntegrationRequest(api.ApiId, integrationId));
         }
 
         /// <summary>CreateIntegrationResponse of <paramref name="definition"/> on an integration of <paramref name="api"/>.</summary>
@@ -113,7 +113,7 @@ namespace IntegrationTools.Operations
             var findings = new List<Finding>(readFindings ?? Enumerable.Empty<Finding>());
             if (!findings.Any(f => f.Severity == Severity.Error))
                 findings.AddRange(RuleCatalog.Check(definition, new RuleContext(region, api.ProtocolType)));
-            var request = HttpApiService.CreateIntegrationResponseRequest(api.ApiId, definition.IntegrationId ?? throw new ArgumentException("The definition names no integration.", nameof(definition)), definition);
+            var request = ApiV2Service.CreateIntegrationResponseRequest(api.ApiId, definition.IntegrationId ?? throw new ArgumentException("The definition names no integration.", nameof(definition)), definition);
             return new ApiIntegrationResponsePlan(definition, findings, request);
         }
 
@@ -138,7 +138,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked create or update: the definition as checked, the findings, and the request to send.</summary>
-    public sealed class ApiIntegrationPlan : IntegrationPlan
+    internal sealed class ApiIntegrationPlan : IntegrationPlan
     {
         public ApiIntegrationPlan(ApiIntegrationDefinition definition, IReadOnlyList<Finding> findings, WireRequest request, ApiIntegration? current)
             : base(findings)
@@ -176,13 +176,13 @@ namespace IntegrationTools.Operations
             var requests = new List<WireRequest>();
             if (SendsIntegration) requests.Add(Request);
             var id = Current?.IntegrationId ?? "{integrationId}";
-            requests.AddRange(RouteChanges.Select(c => HttpApiService.RouteRequest(Definition.ApiId ?? "", c, id)));
+            requests.AddRange(RouteChanges.Select(c => ApiV2Service.RouteRequest(Definition.ApiId ?? "", c, id)));
             return requests;
         }
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>
-    public sealed class ApiIntegrationRemoval
+    internal sealed class ApiIntegrationRemoval
     {
         public ApiIntegrationRemoval(ApiIntegration integration, IReadOnlyList<ApiRoute> routesTargeting, string? refusal, string fix, WireRequest request)
         {
@@ -206,7 +206,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked integration response create.</summary>
-    public sealed class ApiIntegrationResponsePlan
+    internal sealed class ApiIntegrationResponsePlan
     {
         public ApiIntegrationResponsePlan(ApiIntegrationResponseDefinition definition, IReadOnlyList<Finding> findings, WireRequest request)
         {

@@ -14,7 +14,7 @@ namespace IntegrationTools.Operations
     /// the finished items from the head (<see cref="TakeFinished"/>), so what it writes keeps the input order. Only the
     /// owner's thread calls it; the work runs on the thread pool with the queue's cancellation token.
     /// </summary>
-    public sealed class InFlightQueue<T>
+    internal sealed class InFlightQueue<T>
     {
         private readonly Queue<InFlightItem<T>> _items = new Queue<InFlightItem<T>>();
         private readonly List<InFlightItem<T>> _running = new List<InFlightItem<T>>();
@@ -135,7 +135,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>One item of an <see cref="InFlightQueue{T}"/>: its label, its work, and what it came to.</summary>
-    public sealed class InFlightItem<T>
+    internal sealed class InFlightItem<T>
     {
         internal InFlightItem(string label, Task<T> task, IReadOnlyList<string> keys)
         {

@@ -12,7 +12,7 @@ namespace IntegrationTools.Operations
     /// connectionType INTERNET or cacheNamespace = the resource id compares equal to AWS, which returns them. PutIntegration
     /// replaces the whole integration, so every member counts: one the definition leaves out is its default.
     /// </summary>
-    public static class RestIntegrationComparison
+    internal static class RestIntegrationComparison
     {
         /// <summary>
         /// The members (definition field names) in which <paramref name="live"/> differs from <paramref name="desired"/>
@@ -38,7 +38,7 @@ namespace IntegrationTools.Operations
     /// leaves them as they are. Map members follow UpdateIntegration's merge: each named key must have the named value,
     /// and a key named with an empty value must be absent.
     /// </summary>
-    public static class ApiIntegrationComparison
+    internal static class ApiIntegrationComparison
     {
         /// <summary>The members (definition field names) <paramref name="desired"/> names whose value <paramref name="live"/> does not have.</summary>
         public static List<string> Differences(ApiIntegrationDefinition desired, ApiIntegration live)

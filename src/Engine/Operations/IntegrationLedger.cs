@@ -12,7 +12,7 @@ namespace IntegrationTools.Operations
     /// definitions one integration could match are never in flight together (see <see cref="ApiIntegrationKeys"/>), so
     /// no create can take another's integration for its own.
     /// </summary>
-    public sealed class IntegrationLedger
+    internal sealed class IntegrationLedger
     {
         private readonly object _gate = new object();
         private readonly Dictionary<string, HashSet<string>> _known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

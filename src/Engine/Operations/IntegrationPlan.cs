@@ -12,7 +12,7 @@ namespace IntegrationTools.Operations
     /// Updated, or Unchanged: nothing to send) with the fields that differ. The cmdlets only turn findings into errors,
     /// ask ShouldProcess with <see cref="Request"/>, and let the planner carry the plan out.
     /// </summary>
-    public abstract class IntegrationPlan
+    internal abstract class IntegrationPlan
     {
         protected IntegrationPlan(IReadOnlyList<Finding> findings)
         {

@@ -12,7 +12,7 @@ namespace IntegrationTools.Operations
     /// the definition: a partial ARN gets the session's region; a name gets the region and the account of the session's
     /// credentials (STS GetCallerIdentity, asked once per client). A full ARN is left as it is.
     /// </summary>
-    public sealed class LambdaFunctionResolver
+    internal sealed class LambdaFunctionResolver
     {
         private readonly ApiGatewayClient _client;
 
@@ -99,7 +99,7 @@ namespace IntegrationTools.Operations
     /// A Lambda function given by name whose account could not be looked up (STS GetCallerIdentity failed, or the
     /// credentials could not be read). Nothing was sent for the item; the fix is the function's full ARN.
     /// </summary>
-    public sealed class LambdaFunctionNotResolvedException : ApiGatewayException
+    internal sealed class LambdaFunctionNotResolvedException : ApiGatewayException
     {
         public LambdaFunctionNotResolvedException(string function, string region, Uri stsEndpoint, string stsEndpointSource, string reason, FailureKind kind, Exception? inner)
             : base($"The Lambda function '{function}' is given by name, and the account it belongs to could not be looked up: " +

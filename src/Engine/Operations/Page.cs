@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace IntegrationTools.Operations
 {
     /// <summary>One page of a listing and the token of the next page (null on the last page).</summary>
-    public sealed class Page<T>
+    internal sealed class Page<T>
     {
         public Page(IReadOnlyList<T> items, string? nextToken)
         {

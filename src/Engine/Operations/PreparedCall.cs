@@ -7,7 +7,7 @@ namespace IntegrationTools.Operations
     /// A request that is ready to send, and how its answer becomes a result. The changing cmdlets show
     /// <see cref="Request"/> under -WhatIf (WireRequest.Preview) before <see cref="RestApiService.SendAsync{T}"/> sends it.
     /// </summary>
-    public sealed class PreparedCall<T>
+    internal sealed class PreparedCall<T>
     {
         private readonly Func<WireResponse, T> _map;
 
@@ -25,7 +25,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>The method an operation targets, with the resource path resolved (for messages and output objects).</summary>
-    public sealed class RestMethodTarget
+    internal sealed class RestMethodTarget
     {
         public RestMethodTarget(string restApiId, string resourceId, string? resourcePath, string httpMethod)
         {

@@ -12,7 +12,7 @@ namespace IntegrationTools.Operations
     /// date with what it writes itself (<see cref="Remember"/>), so planning an item costs no request. The resources and
     /// methods do not change; the integrations are read and written under a lock (writes finish on other threads).
     /// </summary>
-    public sealed class RestApiListing
+    internal sealed class RestApiListing
     {
         private readonly object _gate = new object();
         private readonly List<RestResource> _resources;
@@ -92,7 +92,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A method as the listing shows it.</summary>
-    public sealed class ListedMethod
+    internal sealed class ListedMethod
     {
         public ListedMethod(Dictionary<string, bool>? requestParameters, RestIntegration? integration)
         {

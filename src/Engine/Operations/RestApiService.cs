@@ -11,7 +11,7 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Operations
 {
     /// <summary>REST API (API Gateway v1) operations on integrations and the resources they hang on.</summary>
-    public sealed class RestApiService
+    internal sealed class RestApiService
     {
         private const string MethodPath = "/restapis/{restapi_id}/resources/{resource_id}/methods/{http_method}";
         private const string IntegrationPath = MethodPath + "/integration";
@@ -352,7 +352,7 @@ namespace IntegrationTools.Operations
     /// The endpoint does not implement TestInvokeMethod: it answered the request with an HTTP error that carries no API
     /// Gateway error type (API Gateway itself always names one), as local emulators such as moto do.
     /// </summary>
-    public sealed class TestInvokeNotSupportedException : ApiGatewayException
+    internal sealed class TestInvokeNotSupportedException : ApiGatewayException
     {
         public TestInvokeNotSupportedException(Uri endpoint, ApiGatewayServiceException inner)
             : base($"The endpoint {endpoint.GetLeftPart(UriPartial.Authority)} does not support test invocation (TestInvokeMethod): it answered {inner.Operation} with HTTP {inner.StatusCode} and no API Gateway error.",
@@ -371,7 +371,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A resource path that the REST API does not have.</summary>
-    public sealed class ResourcePathNotFoundException : ApiGatewayException
+    internal sealed class ResourcePathNotFoundException : ApiGatewayException
     {
         public ResourcePathNotFoundException(string restApiId, string path, IReadOnlyList<string> closest)
             : base(Compose(restApiId, path, closest), FailureKind.NotFound)

@@ -14,7 +14,7 @@ namespace IntegrationTools.Operations
     /// request to send. Nothing here changes anything; the caller sends <see cref="RestPlan{T}.Call"/> when the findings
     /// allow it and the user confirms.
     /// </summary>
-    public sealed class RestIntegrationPlanner
+    internal sealed class RestIntegrationPlanner
     {
         private readonly RestApiService _service;
         private readonly string? _region;
@@ -172,7 +172,7 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>What a REST changing cmdlet is about to do: the method, the problems found, and the request.</summary>
-    public sealed class RestPlan<T> : IntegrationPlan
+    internal sealed class RestPlan<T> : IntegrationPlan
     {
         public RestPlan(RestMethodTarget target, List<Finding> findings, PreparedCall<T> call, T? current, List<PatchOperation> operations)
             : base(findings)

@@ -10,7 +10,7 @@ namespace IntegrationTools.Operations
     /// ("integrations/{id}"), or API Gateway manages it (quick create). moto deletes such integrations anyway, so
     /// Remove-ApiIntegration asks this before it sends DeleteIntegration.
     /// </summary>
-    public static class RouteGuard
+    internal static class RouteGuard
     {
         /// <summary>The target a route has when it sends its requests to the integration.</summary>
         public static string TargetOf(string integrationId) => "integrations/" + integrationId;

@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
     /// with -Invoke (IT3101, IT3102). They are pure: the live checker reads the account and hands what it found to these,
     /// so each can be shown and tested with an example of what the account holds.
     /// </summary>
-    public static class LiveRules
+    internal static class LiveRules
     {
         public const string Rest = "REST";
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -8,7 +9,7 @@ namespace IntegrationTools.Rules
     /// that passes it (as the hashtables a user would write), so the catalog tests and the rules help topic can
     /// show both without drifting from the code.
     /// </summary>
-    public abstract class Rule<TDefinition>
+    internal abstract class Rule<TDefinition>
     {
         protected Rule(RuleInfo info)
         {
@@ -35,7 +36,7 @@ namespace IntegrationTools.Rules
     /// What is known about where a definition goes, beyond the definition itself: the session's region, and for
     /// HTTP/WebSocket APIs the API's protocol when it has been read. Offline checks have neither.
     /// </summary>
-    public sealed class RuleContext
+    internal sealed class RuleContext
     {
         public static readonly RuleContext Offline = new RuleContext(null, null);
 

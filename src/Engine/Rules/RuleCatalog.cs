@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// these. Rules about REST API integrations live in Rules/Rest (<see cref="RestRules"/>), rules about HTTP and
     /// WebSocket API integrations in Rules/Api (<see cref="ApiRules"/>); reading problems in <see cref="ReadingRules"/>.
     /// </summary>
-    public static class RuleCatalog
+    internal static class RuleCatalog
     {
         /// <summary>Every rule, for the catalog listing and the help topic.</summary>
         public static IEnumerable<RuleInfo> All =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// the two cannot drift. Rules that need more than the definition (what the account holds, what TestInvokeMethod
     /// answered, the API's protocol) carry that as a state beside each example.
     /// </summary>
-    public sealed class RuleExample
+    internal sealed class RuleExample
     {
         private readonly Func<object?, IDictionary?, IEnumerable<Finding>> _check;
 

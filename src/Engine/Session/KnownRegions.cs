@@ -5,7 +5,7 @@ using Amazon;
 namespace IntegrationTools.Session
 {
     /// <summary>The region names AWSSDK.Core knows, with their display names, for completion.</summary>
-    public static class KnownRegions
+    internal static class KnownRegions
     {
         public static IReadOnlyList<KeyValuePair<string, string>> All { get; } =
             RegionEndpoint.EnumerableAllRegions

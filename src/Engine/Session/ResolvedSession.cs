@@ -7,7 +7,7 @@ namespace IntegrationTools.Session
     /// A session ready to sign requests: region, endpoint and credentials, with where each came from
     /// (for Debug output). The credentials themselves never leave the engine.
     /// </summary>
-    public sealed class ResolvedSession
+    internal sealed class ResolvedSession
     {
         internal ResolvedSession(string region, Uri endpoint, AWSCredentials credentials,
             string regionSource, string endpointSource, string credentialSource)

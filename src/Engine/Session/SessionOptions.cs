@@ -4,7 +4,7 @@ namespace IntegrationTools.Session
     /// What the caller said about the AWS session, before anything is resolved. Every member is optional;
     /// the resolver fills the gaps the way the AWS CLI and AWS Tools for PowerShell do.
     /// </summary>
-    public sealed class SessionOptions
+    internal sealed class SessionOptions
     {
         public string? Region { get; set; }
         public string? ProfileName { get; set; }

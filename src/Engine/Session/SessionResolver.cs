@@ -14,7 +14,7 @@ namespace IntegrationTools.Session
     /// including role, web identity and SSO profiles, then container and instance metadata).
     /// Credential files and signing are AWSSDK.Core's; nothing here parses them.
     /// </summary>
-    public sealed class SessionResolver
+    internal sealed class SessionResolver
     {
         public const string ServiceEndpointVariable = "AWS_ENDPOINT_URL_API_GATEWAY";
         public const string GlobalEndpointVariable = "AWS_ENDPOINT_URL";

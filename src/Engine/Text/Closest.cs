@@ -5,7 +5,7 @@ using System.Linq;
 namespace IntegrationTools.Text
 {
     /// <summary>Finds the candidates nearest to a mistyped value (edit distance), for "did you mean" messages.</summary>
-    public static class Closest
+    internal static class Closest
     {
         /// <summary>
         /// The <paramref name="count"/> distinct candidates nearest to <paramref name="value"/>, nearest first (ties in ordinal

@@ -8,7 +8,7 @@ namespace IntegrationTools.Text
     /// characters is cut to its start with its length, and the whole text is capped at <see cref="MaxText"/>.
     /// A definition with a megabyte-long URI gets a finding of a few lines, not a megabyte-long error.
     /// </summary>
-    public static class DisplayText
+    internal static class DisplayText
     {
         public const int MaxQuotedValue = 400;
         public const int MaxText = 4000;

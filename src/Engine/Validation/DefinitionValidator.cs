@@ -5,22 +5,12 @@ using System.Globalization;
 using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Validation
 {
-    /// <summary>Which kind of integration a definition describes.</summary>
-    public enum DefinitionKind
-    {
-        /// <summary>Decide from the definition's fields.</summary>
-        Auto,
-        /// <summary>A REST API (v1) method integration.</summary>
-        Rest,
-        /// <summary>An HTTP or WebSocket API (v2) integration.</summary>
-        Api,
-    }
-
     /// <summary>What the rule catalog says about one definition.</summary>
-    public sealed class ValidationResult
+    internal sealed class ValidationResult
     {
         public ValidationResult(DefinitionKind kind, string target, IReadOnlyList<Finding> findings, object? definition = null)
         {
@@ -56,28 +46,9 @@ namespace IntegrationTools.Validation
     /// (or takes it from the caller), reads the definition (reading problems are findings), and runs every rule.
     /// Never throws for bad input: a definition that cannot be read is a finding.
     /// </summary>
-    public static class DefinitionValidator
+    internal static class DefinitionValidator
     {
-        public static readonly RuleInfo UnknownKind = new RuleInfo("IT0005", Severity.Error,
-            "The kind of integration cannot be told",
-            "REST API (v1) and HTTP/WebSocket API (v2) integrations have different fields and rules; a definition must say which it is.");
-
-        /// <summary>Tells a REST definition from an HTTP/WebSocket one by the fields only one of them has.</summary>
-        public static DefinitionKind Detect(object? input)
-        {
-            if (!(input is IDictionary dictionary)) return DefinitionKind.Auto;
-            int rest = 0, api = 0;
-            var entries = dictionary.GetEnumerator();
-            while (entries.MoveNext())
-            {
-                var key = entries.Key as string ?? Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? "";
-                var inRest = RestIntegrationDefinition.Schema.Find(key) != null || RestIntegrationDefinition.Schema.Container(key) != null;
-                var inApi = ApiIntegrationDefinition.Schema.Find(key) != null || ApiIntegrationDefinition.Schema.Container(key) != null;
-                if (inRest && !inApi) rest++;
-                if (inApi && !inRest) api++;
-            }
-            return rest > api ? DefinitionKind.Rest : api > rest ? DefinitionKind.Api : DefinitionKind.Auto;
-        }
+        public static readonly RuleInfo UnknownKind = ReadingRules.UnknownKind;
 
         /// <param name="input">Plain data: a dictionary of strings, numbers, booleans, dictionaries and lists.</param>
         /// <param name="kind">The kind, or Auto to tell it from the fields.</param>
@@ -86,7 +57,7 @@ namespace IntegrationTools.Validation
         public static ValidationResult Validate(object? input, DefinitionKind kind, RuleContext context, string label = "input")
         {
             var findings = new List<Finding>();
-            if (kind == DefinitionKind.Auto) kind = Detect(input);
+            if (kind == DefinitionKind.Auto) kind = DefinitionKinds.Detect(input);
             switch (kind)
             {
                 case DefinitionKind.Rest:

@@ -19,17 +19,17 @@ namespace IntegrationTools.Validation
     /// after retries, access denied, no connection) are thrown as <see cref="ApiGatewayException"/> for the caller to
     /// report for this one input.
     /// </summary>
-    public sealed class LiveChecker
+    internal sealed class LiveChecker
     {
         private readonly RestApiService _rest;
-        private readonly HttpApiService _http;
+        private readonly ApiV2Service _http;
         private readonly string _region;
 
         public LiveChecker(ApiGatewayClient client)
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             _rest = new RestApiService(client);
-            _http = new HttpApiService(client);
+            _http = new ApiV2Service(client);
             _region = client.Session.Region;
         }
 

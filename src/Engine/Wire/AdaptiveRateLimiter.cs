@@ -23,7 +23,7 @@ namespace IntegrationTools.Wire
     /// come back throttled, and that is one signal, not eight.
     /// </para>
     /// </summary>
-    public sealed class AdaptiveRateLimiter
+    internal sealed class AdaptiveRateLimiter
     {
         public const double DefaultRate = 10;
         public const double DefaultBurst = 40;

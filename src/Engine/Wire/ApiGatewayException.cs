@@ -54,7 +54,7 @@ namespace IntegrationTools.Wire
     }
 
     /// <summary>The service answered with an error: its code (x-amzn-ErrorType), message and request id.</summary>
-    public sealed class ApiGatewayServiceException : ApiGatewayException
+    internal sealed class ApiGatewayServiceException : ApiGatewayException
     {
         public ApiGatewayServiceException(string errorCode, string serviceMessage, int statusCode, string? requestId, FailureKind kind, TimeSpan? retryAfter = null)
             : base(Compose(errorCode, serviceMessage, statusCode, requestId), kind)
@@ -115,7 +115,7 @@ namespace IntegrationTools.Wire
     }
 
     /// <summary>No answer: the endpoint could not be reached, the connection dropped, or the request timed out.</summary>
-    public sealed class ApiGatewayTransportException : ApiGatewayException
+    internal sealed class ApiGatewayTransportException : ApiGatewayException
     {
         public ApiGatewayTransportException(string message, FailureKind kind, Exception? inner = null) : base(message, kind, inner) { }
 
@@ -124,7 +124,7 @@ namespace IntegrationTools.Wire
     }
 
     /// <summary>The service answered 2xx with a body this client cannot read.</summary>
-    public sealed class ApiGatewayResponseException : ApiGatewayException
+    internal sealed class ApiGatewayResponseException : ApiGatewayException
     {
         public ApiGatewayResponseException(string message, Exception? inner = null) : base(message, FailureKind.UnexpectedResponse, inner) { }
     }

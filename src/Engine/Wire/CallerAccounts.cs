@@ -12,7 +12,7 @@ namespace IntegrationTools.Wire
     /// identity, and several clients asking at the same moment share the one request. A lookup that failed is not
     /// asked again for <see cref="FailureMemory"/>, so a process without access to STS does not pay for it per command.
     /// </summary>
-    public sealed class CallerAccounts
+    internal sealed class CallerAccounts
     {
         /// <summary>The one the clients of the process share (tests give clients their own).</summary>
         public static CallerAccounts Shared { get; } = new CallerAccounts();

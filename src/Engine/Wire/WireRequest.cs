@@ -7,7 +7,7 @@ namespace IntegrationTools.Wire
     /// One request as the service model describes it: method, request URI template with its {placeholders},
     /// query string members and a JSON body (serialized with the wire member names).
     /// </summary>
-    public sealed class WireRequest
+    internal sealed class WireRequest
     {
         public WireRequest(string method, string pathTemplate)
         {
@@ -74,7 +74,7 @@ namespace IntegrationTools.Wire
         }
     }
 
-    public sealed class WireResponse
+    internal sealed class WireResponse
     {
         public WireResponse(int statusCode, string? requestId, byte[] body)
         {

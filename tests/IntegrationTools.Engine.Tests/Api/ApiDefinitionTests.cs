@@ -93,7 +93,7 @@ public class ApiDefinitionTests
     public void Kinds_FitTheirProtocolOnly(string name, string? protocol, bool refused)
     {
         var kind = ApiIntegrationKind.Find(name)!;
-        var findings = kind.Check(new ApiIntegrationDefinition { ApiId = "a" }, new RuleContext("us-east-1", protocol)).ToList();
+        var findings = ApiContextRules.CheckKind(kind, new ApiIntegrationDefinition { ApiId = "a" }, new RuleContext("us-east-1", protocol)).ToList();
         Assert.Equal(refused, findings.Count == 1 && findings[0].RuleId == "IT2000");
         Assert.Equal(refused, findings.Count > 0);
     }

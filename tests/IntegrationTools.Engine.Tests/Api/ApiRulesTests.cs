@@ -1,6 +1,7 @@
 using System.Collections;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Engine.Tests.Api;
 

@@ -48,7 +48,7 @@ public class HttpApiWriteTests
             ResponseParameters = new() { ["500"] = new() { ["overwrite:statuscode"] = "502" } },
         };
 
-        var created = await new HttpApiService(client.Client).CreateIntegrationAsync(HttpApi, definition, default);
+        var created = await new ApiV2Service(client.Client).CreateIntegrationAsync(HttpApi, definition, default);
 
         var request = handler.Single();
         Assert.Equal("POST", request.Method);
@@ -73,7 +73,7 @@ public class HttpApiWriteTests
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int1","integrationType":"MOCK"}""", HttpStatusCode.Created));
         using var client = TestSessions.Client(handler);
 
-        await new HttpApiService(client.Client).CreateIntegrationAsync(WsApi, new ApiIntegrationDefinition
+        await new ApiV2Service(client.Client).CreateIntegrationAsync(WsApi, new ApiIntegrationDefinition
         {
             IntegrationType = "MOCK",
             Description = "",
@@ -90,7 +90,7 @@ public class HttpApiWriteTests
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int1","integrationType":"HTTP_PROXY","description":"","timeoutInMillis":5000}"""));
         using var client = TestSessions.Client(handler);
 
-        var updated = await new HttpApiService(client.Client).UpdateIntegrationAsync(HttpApi, "int1",
+        var updated = await new ApiV2Service(client.Client).UpdateIntegrationAsync(HttpApi, "int1",
             new ApiIntegrationDefinition { Description = "", TimeoutInMillis = 5000, RequestParameters = new() { ["append:header.x"] = "" } }, default);
 
         var request = handler.Single();
@@ -122,7 +122,7 @@ public class HttpApiWriteTests
             ["404"] = new(StringComparer.Ordinal) { ["overwrite:statuscode"] = "410" },
         };
 
-        await new HttpApiService(client.Client).UpdateIntegrationAsync(HttpApi, "int1",
+        await new ApiV2Service(client.Client).UpdateIntegrationAsync(HttpApi, "int1",
             new ApiIntegrationDefinition { RequestParameters = parameters, ResponseParameters = responses }, default);
 
         var expected = """
@@ -139,7 +139,7 @@ public class HttpApiWriteTests
             () => new HttpResponseMessage(HttpStatusCode.NoContent),
             () => Responses.Json("{}"));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         await service.DeleteIntegrationAsync("a1b2c3d4e5", "int1", default);
         await service.DeleteIntegrationAsync("a1b2c3d4e5", "int2", default);
@@ -152,9 +152,9 @@ public class HttpApiWriteTests
     [Fact]
     public void TheWhatIfPreviewIsTheRequestWithItsBody()
     {
-        var request = HttpApiService.CreateIntegrationRequest("a1b2c3d4e5", new ApiIntegrationDefinition { IntegrationType = "AWS_PROXY", IntegrationUri = "arn:aws:lambda:us-east-1:123456789012:function:f", PayloadFormatVersion = "2.0" });
+        var request = ApiV2Service.CreateIntegrationRequest("a1b2c3d4e5", new ApiIntegrationDefinition { IntegrationType = "AWS_PROXY", IntegrationUri = "arn:aws:lambda:us-east-1:123456789012:function:f", PayloadFormatVersion = "2.0" });
         Assert.Equal("POST /v2/apis/a1b2c3d4e5/integrations {\"integrationType\":\"AWS_PROXY\",\"integrationUri\":\"arn:aws:lambda:us-east-1:123456789012:function:f\",\"payloadFormatVersion\":\"2.0\"}", request.Preview());
-        Assert.Equal("DELETE /v2/apis/a1b2c3d4e5/integrations/int1", HttpApiService.DeleteIntegrationRequest("a1b2c3d4e5", "int1").Preview());
+        Assert.Equal("DELETE /v2/apis/a1b2c3d4e5/integrations/int1", ApiV2Service.DeleteIntegrationRequest("a1b2c3d4e5", "int1").Preview());
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public class HttpApiWriteTests
             () => Responses.Json("""{"items":[{"integrationId":"i3","integrationType":"HTTP_PROXY"}],"nextToken":"t3"}"""),
             () => Responses.Json("""{"items":[{"integrationId":"i4","integrationType":"AWS_PROXY"}]}"""));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         var ids = new List<string>();
         string? token = null;
@@ -195,7 +195,7 @@ public class HttpApiWriteTests
             () => Responses.Json("""{"items":[{"routeId":"r3","routeKey":"POST /orders"}]}"""));
         using var client = TestSessions.Client(handler);
 
-        var routes = await new HttpApiService(client.Client).GetRoutesAsync("a1b2c3d4e5", default);
+        var routes = await new ApiV2Service(client.Client).GetRoutesAsync("a1b2c3d4e5", default);
 
         Assert.Equal(new[] { "r1", "r2", "r3" }, routes.Select(r => r.RouteId));
         Assert.Equal("integrations/int1", routes[0].Target);
@@ -215,7 +215,7 @@ public class HttpApiWriteTests
             () => Responses.Json("""{"items":[{"integrationResponseId":"ir2","integrationResponseKey":"/2\\d\\d/"}]}"""),
             () => new HttpResponseMessage(HttpStatusCode.NoContent));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         var created = await service.CreateIntegrationResponseAsync(WsApi, "int9", new ApiIntegrationResponseDefinition
         {
@@ -252,7 +252,7 @@ public class HttpApiWriteTests
         var handler = new FakeHandler(_ => Responses.Json("""{"vpcLinkId":"vl0abc","name":"orders","vpcLinkStatus":"PENDING","vpcLinkStatusMessage":"creating","vpcLinkVersion":"V2"}"""));
         using var client = TestSessions.Client(handler);
 
-        var link = await new HttpApiService(client.Client).GetVpcLinkAsync("vl0abc", default);
+        var link = await new ApiV2Service(client.Client).GetVpcLinkAsync("vl0abc", default);
 
         Assert.Equal("/v2/vpclinks/vl0abc", handler.Single().RawPath);
         Assert.Equal("PENDING", link.VpcLinkStatus);
@@ -267,7 +267,7 @@ public class HttpApiWriteTests
         var handler = new FakeHandler(r => throw new Xunit.Sdk.XunitException($"Nothing should be sent: {r.Method} {r.Uri}"));
         using var client = TestSessions.Client(handler);
 
-        var plan = await new ApiIntegrationPlanner(new HttpApiService(client.Client)).PlanCreateAsync(HttpApi, "us-east-1",
+        var plan = await new ApiIntegrationPlanner(new ApiV2Service(client.Client)).PlanCreateAsync(HttpApi, "us-east-1",
             new ApiIntegrationDefinition { IntegrationType = "HTTP", IntegrationUri = "https://e.com", IntegrationMethod = "GET" }, null, null, default);
 
         Assert.False(plan.MaySend);
@@ -283,7 +283,7 @@ public class HttpApiWriteTests
         var findings = new List<Finding>();
         var definition = ApiIntegrationKind.HttpLambdaProxy.Build(new ApiIntegrationKindInput { ApiId = "ws0123abcd", FunctionArn = "arn:aws:lambda:us-east-1:123456789012:function:chat" }, "us-east-1", findings);
 
-        var plan = await new ApiIntegrationPlanner(new HttpApiService(client.Client)).PlanCreateAsync(WsApi, "us-east-1", definition, ApiIntegrationKind.HttpLambdaProxy, findings, default);
+        var plan = await new ApiIntegrationPlanner(new ApiV2Service(client.Client)).PlanCreateAsync(WsApi, "us-east-1", definition, ApiIntegrationKind.HttpLambdaProxy, findings, default);
 
         var finding = Assert.Single(plan.Findings);
         Assert.Equal("IT2000", finding.RuleId);
@@ -310,7 +310,7 @@ public class HttpApiWriteTests
             IntegrationUri = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-e4anhexw6hcouhwd",
         }, "us-east-1", findings);
 
-        var plan = await new ApiIntegrationPlanner(new HttpApiService(client.Client)).PlanCreateAsync(HttpApi, "us-east-1", definition, ApiIntegrationKind.HttpPrivate, findings, default);
+        var plan = await new ApiIntegrationPlanner(new ApiV2Service(client.Client)).PlanCreateAsync(HttpApi, "us-east-1", definition, ApiIntegrationKind.HttpPrivate, findings, default);
 
         Assert.Equal("/v2/vpclinks/vl0abc", handler.Single().RawPath);
         if (expected == null) Assert.Empty(plan.Findings);
@@ -322,7 +322,7 @@ public class HttpApiWriteTests
     {
         var handler = new FakeHandler(_ => Responses.Json("""{"integrationId":"int1","integrationType":"HTTP_PROXY","integrationUri":"https://e.com","integrationMethod":"ANY","payloadFormatVersion":"1.0","timeoutInMillis":30000}"""));
         using var client = TestSessions.Client(handler);
-        var planner = new ApiIntegrationPlanner(new HttpApiService(client.Client));
+        var planner = new ApiIntegrationPlanner(new ApiV2Service(client.Client));
 
         var ok = await planner.PlanUpdateAsync(HttpApi, "us-east-1", "int1", new ApiIntegrationDefinition { TimeoutInMillis = 10000 }, null, default);
         var bad = await planner.PlanUpdateAsync(HttpApi, "us-east-1", "int1", new ApiIntegrationDefinition { PayloadFormatVersion = "2.0" }, null, default);
@@ -346,7 +346,7 @@ public class HttpApiWriteTests
             () => Responses.Json("""{"items":[{"routeId":"r2","routeKey":"POST /orders","target":"integrations/int1"}]}"""));
         using var client = TestSessions.Client(handler);
 
-        var removal = await new ApiIntegrationPlanner(new HttpApiService(client.Client)).PlanRemoveAsync(HttpApi, "int1", default);
+        var removal = await new ApiIntegrationPlanner(new ApiV2Service(client.Client)).PlanRemoveAsync(HttpApi, "int1", default);
 
         Assert.Equal(new[] { "r1", "r2" }, removal.RoutesTargeting.Select(r => r.RouteId));
         Assert.NotNull(removal.Refusal);

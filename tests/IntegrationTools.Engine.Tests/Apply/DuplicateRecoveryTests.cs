@@ -72,7 +72,7 @@ public sealed class DuplicateRecoveryTests
     private static ApiIntegrationPlan Plan(string url)
     {
         var definition = new ApiIntegrationDefinition { ApiId = Api.ApiId, IntegrationType = "HTTP_PROXY", IntegrationMethod = "ANY", IntegrationUri = url, PayloadFormatVersion = "1.0" };
-        return new ApiIntegrationPlan(definition, new List<Finding>(), HttpApiService.CreateIntegrationRequest(Api.ApiId, definition), null);
+        return new ApiIntegrationPlan(definition, new List<Finding>(), ApiV2Service.CreateIntegrationRequest(Api.ApiId, definition), null);
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class DuplicateRecoveryTests
         var log = new List<string>();
         using var client = Client(api.Handler(), log);
 
-        var created = await new HttpApiService(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
+        var created = await new ApiV2Service(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
 
         Assert.Equal(1, api.Posts);
         Assert.Single(api.Integrations);
@@ -104,7 +104,7 @@ public sealed class DuplicateRecoveryTests
         var log = new List<string>();
         using var client = Client(api.Handler(), log);
 
-        var created = await new HttpApiService(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
+        var created = await new ApiV2Service(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
 
         Assert.Equal(2, api.Posts);
         Assert.Single(api.Integrations);
@@ -121,7 +121,7 @@ public sealed class DuplicateRecoveryTests
         var log = new List<string>();
         using var client = Client(api.Handler(), log);
 
-        var created = await new HttpApiService(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
+        var created = await new ApiV2Service(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
 
         Assert.Equal("new1", created.IntegrationId);
         Assert.Equal(2, api.Integrations.Count);
@@ -134,7 +134,7 @@ public sealed class DuplicateRecoveryTests
         var api = new FakeApi();
         var log = new List<string>();
         using var client = Client(api.Handler(), log);
-        var service = new HttpApiService(client);
+        var service = new ApiV2Service(client);
         var ledger = new IntegrationLedger();
 
         // Two identical definitions in one pipeline; the second one's answer is lost after it was applied.
@@ -157,7 +157,7 @@ public sealed class DuplicateRecoveryTests
         var log = new List<string>();
         using var client = Client(api.Handler(), log);
 
-        await new HttpApiService(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
+        await new ApiV2Service(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default);
 
         Assert.Equal(2, api.Posts);
         Assert.Equal(1, api.Lists);
@@ -173,7 +173,7 @@ public sealed class DuplicateRecoveryTests
         using var client = Client(api.Handler(), log, attempts: 3);
 
         var ex = await Assert.ThrowsAnyAsync<ApiGatewayException>(() =>
-            new HttpApiService(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default));
+            new ApiV2Service(client).CreateIntegrationAsync(Api, Plan("https://orders.example.com"), new IntegrationLedger(), default));
 
         Assert.Equal(3, api.Posts);
         Assert.Empty(api.Integrations);

@@ -312,10 +312,11 @@ public sealed class ExportTests
     }
 
     [Theory]
-    [InlineData(DefinitionFormat.Json, "[]\n")]
-    [InlineData(DefinitionFormat.Yaml, "[]\n")]
-    public void No_definitions_are_an_empty_list_that_reads_back_as_none(DefinitionFormat format, string expected)
+    [InlineData("Json", "[]\n")]
+    [InlineData("Yaml", "[]\n")]
+    public void No_definitions_are_an_empty_list_that_reads_back_as_none(string formatName, string expected)
     {
+        var format = Enum.Parse<DefinitionFormat>(formatName);
         var text = DefinitionWriter.Write(Array.Empty<IDictionary>(), format);
         Assert.Equal(expected, text);
         Assert.Empty(DefinitionDocument.Parse(text, format, "empty"));
@@ -337,13 +338,13 @@ public sealed class ExportTests
     }
 
     [Theory]
-    [InlineData("x.json", DefinitionFormat.Json)]
-    [InlineData("x.YAML", DefinitionFormat.Yaml)]
-    [InlineData("x.yml", DefinitionFormat.Yaml)]
-    [InlineData("x.txt", DefinitionFormat.Auto)]
-    [InlineData("x", DefinitionFormat.Auto)]
-    public void The_format_of_a_file_name_is_its_extension(string path, DefinitionFormat format) =>
-        Assert.Equal(format, DefinitionDocument.FormatOfExtension(path));
+    [InlineData("x.json", "Json")]
+    [InlineData("x.YAML", "Yaml")]
+    [InlineData("x.yml", "Yaml")]
+    [InlineData("x.txt", "Auto")]
+    [InlineData("x", "Auto")]
+    public void The_format_of_a_file_name_is_its_extension(string path, string formatName) =>
+        Assert.Equal(Enum.Parse<DefinitionFormat>(formatName), DefinitionDocument.FormatOfExtension(path));
 
     [Fact]
     public void A_model_of_either_family_exports_what_its_definition_exports()

@@ -90,7 +90,7 @@ public sealed class IdentityTests
     {
         var handler = api.Handler();
         var client = TestSessions.Client(handler);
-        var planner = new ApiIntegrationPlanner(new HttpApiService(client.Client));
+        var planner = new ApiIntegrationPlanner(new ApiV2Service(client.Client));
         var inventory = new ApiIntegrationInventory();
         var plan = await planner.PlanApplyAsync(Api, "us-east-1", definition, inventory, null, default);
         return (plan, handler, planner, inventory, client);
@@ -219,7 +219,7 @@ public sealed class IdentityTests
     {
         var api = new FakeApi().With("int1", "HTTP_PROXY", "https://orders.example.com", "ANY");
         using var client = TestSessions.Client(api.Handler());
-        var planner = new ApiIntegrationPlanner(new HttpApiService(client.Client));
+        var planner = new ApiIntegrationPlanner(new ApiV2Service(client.Client));
         var inventory = new ApiIntegrationInventory();
 
         var existing = await planner.PlanNewAsync(Api, "us-east-1", Http("https://orders.example.com"), null, inventory, null, default);

@@ -17,7 +17,7 @@ public sealed class ApiIntegrationKeysTests
     private static (ApiIntegrationDefinition Definition, ApiIntegrationPlan Plan) Item(string? type, string? uri, string[]? routes = null, ApiIntegration? current = null)
     {
         var definition = new ApiIntegrationDefinition { IntegrationType = type, IntegrationUri = uri, RouteKeys = routes?.ToList() };
-        return (definition, new ApiIntegrationPlan(definition, new List<Finding>(), HttpApiService.CreateIntegrationRequest("a1b2c3d4e5", definition), current));
+        return (definition, new ApiIntegrationPlan(definition, new List<Finding>(), ApiV2Service.CreateIntegrationRequest("a1b2c3d4e5", definition), current));
     }
 
     private static bool Conflict((ApiIntegrationDefinition D, ApiIntegrationPlan P) inFlight, (ApiIntegrationDefinition D, ApiIntegrationPlan P) later) =>

@@ -3,7 +3,7 @@ using IntegrationTools.Session;
 namespace IntegrationTools.Engine.Tests.Infrastructure;
 
 /// <summary>Sessions with fixed, recognizable credentials; the environment is a dictionary, never the process's.</summary>
-public static class TestSessions
+internal static class TestSessions
 {
     public const string AccessKey = "AKIDEXAMPLE";
     public const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETKEY";
@@ -44,7 +44,7 @@ public static class TestSessions
 }
 
 /// <summary>A client whose Log lines are collected.</summary>
-public sealed class ApiGatewayClientWithLog : IDisposable
+internal sealed class ApiGatewayClientWithLog : IDisposable
 {
     private readonly List<string> _lines = new();
 

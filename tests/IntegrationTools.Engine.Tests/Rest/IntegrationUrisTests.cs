@@ -1,5 +1,6 @@
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Engine.Tests.Rest;
 

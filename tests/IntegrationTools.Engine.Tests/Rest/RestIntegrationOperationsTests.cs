@@ -6,6 +6,7 @@ using IntegrationTools.Engine.Tests.Infrastructure;
 using IntegrationTools.Operations;
 using IntegrationTools.Rules;
 using IntegrationTools.Wire;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Engine.Tests.Rest;
 

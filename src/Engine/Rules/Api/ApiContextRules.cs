@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
@@ -8,7 +10,7 @@ namespace IntegrationTools.Rules
     /// user asked New-ApiIntegration for (its parameter set) against the API's protocol, and the VPC link a private
     /// integration names as the service has it. They report findings like the rules, under these ids.
     /// </summary>
-    public static class ApiContextRules
+    internal static class ApiContextRules
     {
         public static readonly RuleInfo KindFitsProtocol = new RuleInfo("IT2000", Severity.Error,
             "The kind of integration is for the other protocol",
@@ -19,6 +21,17 @@ namespace IntegrationTools.Rules
             "A private integration sends its traffic through the VPC link in ConnectionId; a VPC link that does not exist is refused, and one that is not AVAILABLE cannot carry requests yet.");
 
         public static readonly RuleInfo[] All = { KindFitsProtocol, VpcLinkUsable };
+
+        /// <summary>IT2000: the kind is for the API's protocol (nothing to report while the protocol is unknown).</summary>
+        public static IEnumerable<Finding> CheckKind(ApiIntegrationKind kind, ApiIntegrationDefinition definition, RuleContext context)
+        {
+            var protocol = ApiIntegrationValues.Protocol(context.ProtocolType, null);
+            if (protocol == null || protocol == kind.Protocol) yield break;
+            var api = protocol == ApiIntegrationValues.Http ? "an HTTP API" : "a WebSocket API";
+            yield return KindFitsProtocol.Finding(definition.Target, "ParameterSet",
+                $"The {kind.Name} parameters make {kind.Description}, but api/{definition.ApiId} is {api}.",
+                $"For {api} use {kind.Alternative}.");
+        }
 
         /// <summary>
         /// IT2030 for an HTTP API private integration: <paramref name="vpcLink"/> is the VPC link GetVpcLink returned, or

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2022: credentials are an IAM role ARN, or arn:aws:iam::*:user/* to call the backend as the caller.</summary>
-    public sealed class ApiCredentialsArnRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiCredentialsArnRule : Rule<ApiIntegrationDefinition>
     {
         private static readonly Regex RoleArn = new Regex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant);
         private static readonly Regex CallerIdentity = new Regex(@"^arn:aws[a-z-]*:iam::\*?:user/\*?$", RegexOptions.CultureInvariant);

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2015: connection type, passthrough behavior and content handling strategy take only the service's values.</summary>
-    public sealed class ApiEnumValuesRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiEnumValuesRule : Rule<ApiIntegrationDefinition>
     {
         public ApiEnumValuesRule() : base(new RuleInfo("IT2015", Severity.Error,
             "A connection type, passthrough behavior or content handling strategy is not one the service knows",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2002: HTTP APIs have only Lambda/AWS service proxy (AWS_PROXY) and HTTP proxy (HTTP_PROXY) integrations.</summary>
-    public sealed class ApiHttpIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpIntegrationTypeRule : Rule<ApiIntegrationDefinition>
     {
         public ApiHttpIntegrationTypeRule() : base(new RuleInfo("IT2002", Severity.Error,
             "HTTP APIs take only AWS_PROXY and HTTP_PROXY integrations",

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -11,7 +12,7 @@ namespace IntegrationTools.Rules
     /// $request.header|querystring|body|path..., $context.NAME, $stageVariables.NAME (responses: $response.header|body...);
     /// a status code mapping sets a status code.
     /// </summary>
-    public sealed class ApiHttpMappingValueRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpMappingValueRule : Rule<ApiIntegrationDefinition>
     {
         public ApiHttpMappingValueRule() : base(new RuleInfo("IT2018", Severity.Error,
             "An HTTP API parameter mapping value uses a variable the service does not know",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2004: integration subtypes, response parameters and TLS settings exist only on HTTP APIs.</summary>
-    public sealed class ApiHttpOnlyFieldsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpOnlyFieldsRule : Rule<ApiIntegrationDefinition>
     {
         public ApiHttpOnlyFieldsRule() : base(new RuleInfo("IT2004", Severity.Error,
             "Integration subtypes, response parameters and TLS settings are for HTTP APIs only",

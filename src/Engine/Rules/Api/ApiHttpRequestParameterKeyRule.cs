@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2016: request parameter keys of HTTP API integrations (without a subtype) say how and where to change the request.</summary>
-    public sealed class ApiHttpRequestParameterKeyRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpRequestParameterKeyRule : Rule<ApiIntegrationDefinition>
     {
         public ApiHttpRequestParameterKeyRule() : base(new RuleInfo("IT2016", Severity.Error,
             "HTTP API request parameter keys are append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME or overwrite:path",

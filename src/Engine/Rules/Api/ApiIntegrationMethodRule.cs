@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT2011: HTTP backends and WebSocket AWS integrations need an integration method, an HTTP method in upper case;
     /// Lambda is always invoked with POST.
     /// </summary>
-    public sealed class ApiIntegrationMethodRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationMethodRule : Rule<ApiIntegrationDefinition>
     {
         public ApiIntegrationMethodRule() : base(new RuleInfo("IT2011", Severity.Error,
             "The integration method is missing or not an HTTP method",

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2103: an integration response's content handling strategy is CONVERT_TO_BINARY or CONVERT_TO_TEXT.</summary>
-    public sealed class ApiIntegrationResponseContentHandlingRule : Rule<ApiIntegrationResponseDefinition>
+    internal sealed class ApiIntegrationResponseContentHandlingRule : Rule<ApiIntegrationResponseDefinition>
     {
         public ApiIntegrationResponseContentHandlingRule() : base(new RuleInfo("IT2103", Severity.Error,
             "The content handling strategy of an integration response is not CONVERT_TO_BINARY or CONVERT_TO_TEXT",

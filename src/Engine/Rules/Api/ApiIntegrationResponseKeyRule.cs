@@ -3,11 +3,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2102: an integration response key is '$default' or a regular expression between slashes, such as '/2\d\d/'.</summary>
-    public sealed class ApiIntegrationResponseKeyRule : Rule<ApiIntegrationResponseDefinition>
+    internal sealed class ApiIntegrationResponseKeyRule : Rule<ApiIntegrationResponseDefinition>
     {
         public ApiIntegrationResponseKeyRule() : base(new RuleInfo("IT2102", Severity.Error,
             "The integration response key is not '$default' or a /regular expression/",

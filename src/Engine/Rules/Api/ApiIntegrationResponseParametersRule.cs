@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// IT2104: integration response parameters map method.response.header.NAME from integration.response.header.NAME,
     /// integration.response.body(.PATH) or a 'quoted' static value.
     /// </summary>
-    public sealed class ApiIntegrationResponseParametersRule : Rule<ApiIntegrationResponseDefinition>
+    internal sealed class ApiIntegrationResponseParametersRule : Rule<ApiIntegrationResponseDefinition>
     {
         private static readonly Regex Key = new Regex(@"^method\.response\.header\.[^\s.]+$", RegexOptions.CultureInvariant);
         private static readonly Regex Value = new Regex(@"^(integration\.response\.header\.[^\s]+|integration\.response\.body(\.[^\s]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+|'[^']*')$", RegexOptions.CultureInvariant);

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2101: integration responses belong to WebSocket API integrations.</summary>
-    public sealed class ApiIntegrationResponseProtocolRule : Rule<ApiIntegrationResponseDefinition>
+    internal sealed class ApiIntegrationResponseProtocolRule : Rule<ApiIntegrationResponseDefinition>
     {
         public ApiIntegrationResponseProtocolRule() : base(new RuleInfo("IT2101", Severity.Error,
             "Integration responses are for WebSocket APIs only",

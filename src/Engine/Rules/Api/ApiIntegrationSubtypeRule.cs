@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2007: an integration subtype is one of the AWS service actions HTTP APIs know, on an AWS_PROXY integration.</summary>
-    public sealed class ApiIntegrationSubtypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationSubtypeRule : Rule<ApiIntegrationDefinition>
     {
         public ApiIntegrationSubtypeRule() : base(new RuleInfo("IT2007", Severity.Error,
             "An integration subtype needs AWS_PROXY and must be an AWS service action HTTP APIs know",

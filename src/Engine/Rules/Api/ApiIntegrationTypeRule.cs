@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2001: every integration has a type, one of AWS, AWS_PROXY, HTTP, HTTP_PROXY and MOCK.</summary>
-    public sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
     {
         public ApiIntegrationTypeRule() : base(new RuleInfo("IT2001", Severity.Error,
             "The integration type is missing or unknown",

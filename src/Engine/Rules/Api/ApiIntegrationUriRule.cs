@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// ARN (HTTP APIs) or the API Gateway invocation URI (WebSocket APIs) for Lambda, an arn:aws:apigateway URI for
     /// AWS, and none for MOCK.
     /// </summary>
-    public sealed class ApiIntegrationUriRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationUriRule : Rule<ApiIntegrationDefinition>
     {
         private static readonly Regex HttpUrl = new Regex(@"^https?://[^\s/?#]+([/?#]\S*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex ServiceUri = new Regex(@"^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(path|action)/\S+$", RegexOptions.CultureInvariant);

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2021: text members stay within the lengths of the service model.</summary>
-    public sealed class ApiLengthLimitsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiLengthLimitsRule : Rule<ApiIntegrationDefinition>
     {
         public ApiLengthLimitsRule() : base(new RuleInfo("IT2021", Severity.Error,
             "A value is longer than the service allows",

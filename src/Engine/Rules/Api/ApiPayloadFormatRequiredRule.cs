@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2006: AWS_PROXY integrations of HTTP APIs name their payload format version.</summary>
-    public sealed class ApiPayloadFormatRequiredRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPayloadFormatRequiredRule : Rule<ApiIntegrationDefinition>
     {
         public ApiPayloadFormatRequiredRule() : base(new RuleInfo("IT2006", Severity.Error,
             "AWS_PROXY integrations of HTTP APIs need a payload format version",

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2005: payload format 1.0 or 2.0, and 2.0 only for Lambda proxy integrations of HTTP APIs.</summary>
-    public sealed class ApiPayloadFormatVersionRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPayloadFormatVersionRule : Rule<ApiIntegrationDefinition>
     {
         public ApiPayloadFormatVersionRule() : base(new RuleInfo("IT2005", Severity.Error,
             "Payload format 2.0 is only for Lambda proxy integrations of HTTP APIs",

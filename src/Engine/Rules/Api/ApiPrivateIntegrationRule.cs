@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// integration whose URI is an Application or Network Load Balancer listener ARN or an AWS Cloud Map service ARN;
     /// a VPC link id without VPC_LINK is a mistake.
     /// </summary>
-    public sealed class ApiPrivateIntegrationRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPrivateIntegrationRule : Rule<ApiIntegrationDefinition>
     {
         private static readonly Regex ListenerArn = new Regex(@"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener/(app|net)/[^/\s]+/[0-9a-f]+/[0-9a-f]+$", RegexOptions.CultureInvariant);
         private static readonly Regex CloudMapArn = new Regex(@"^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\d{12}:service/srv-[a-z0-9]+$", RegexOptions.CultureInvariant);

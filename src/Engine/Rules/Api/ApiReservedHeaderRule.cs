@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2017: HTTP APIs refuse request and response parameter mappings of reserved headers.</summary>
-    public sealed class ApiReservedHeaderRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiReservedHeaderRule : Rule<ApiIntegrationDefinition>
     {
         public ApiReservedHeaderRule() : base(new RuleInfo("IT2017", Severity.Error,
             "HTTP APIs cannot map reserved headers",

@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2019: HTTP API response parameters are keyed by a status code 200-599, and each maps a header or the status code.</summary>
-    public sealed class ApiResponseParametersRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiResponseParametersRule : Rule<ApiIntegrationDefinition>
     {
         public ApiResponseParametersRule() : base(new RuleInfo("IT2019", Severity.Error,
             "HTTP API response parameters are keyed by a status code from 200 to 599",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2009: an AWS service integration names the IAM role API Gateway calls the service with.</summary>
-    public sealed class ApiSubtypeCredentialsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiSubtypeCredentialsRule : Rule<ApiIntegrationDefinition>
     {
         public ApiSubtypeCredentialsRule() : base(new RuleInfo("IT2009", Severity.Error,
             "An integration subtype needs a role to call the AWS service with",

@@ -3,11 +3,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2008: an AWS service integration maps every parameter its action requires, and only parameters the action has.</summary>
-    public sealed class ApiSubtypeRequestParametersRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiSubtypeRequestParametersRule : Rule<ApiIntegrationDefinition>
     {
         public ApiSubtypeRequestParametersRule() : base(new RuleInfo("IT2008", Severity.Error,
             "An integration subtype needs the request parameters of its AWS service action",

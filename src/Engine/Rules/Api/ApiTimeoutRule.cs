@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2014: the timeout is 50-29,000 ms on WebSocket APIs and 50-30,000 ms on HTTP APIs.</summary>
-    public sealed class ApiTimeoutRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiTimeoutRule : Rule<ApiIntegrationDefinition>
     {
         public ApiTimeoutRule() : base(new RuleInfo("IT2014", Severity.Error,
             "The timeout is outside the range of the API's protocol",

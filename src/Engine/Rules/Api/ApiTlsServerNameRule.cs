@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2012: a TLS server name to verify belongs to a private integration (connection type VPC_LINK).</summary>
-    public sealed class ApiTlsServerNameRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiTlsServerNameRule : Rule<ApiIntegrationDefinition>
     {
         public ApiTlsServerNameRule() : base(new RuleInfo("IT2012", Severity.Error,
             "A TLS server name is only for private integrations",

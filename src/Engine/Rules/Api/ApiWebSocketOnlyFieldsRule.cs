@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2003: request templates, template selection, passthrough behavior and content handling are WebSocket API features.</summary>
-    public sealed class ApiWebSocketOnlyFieldsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiWebSocketOnlyFieldsRule : Rule<ApiIntegrationDefinition>
     {
         public ApiWebSocketOnlyFieldsRule() : base(new RuleInfo("IT2003", Severity.Error,
             "Templates, template selection, passthrough behavior and content handling are for WebSocket APIs only",

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// IT2020: WebSocket API request parameters map integration.request.header|querystring|path.NAME from
     /// route.request.header|querystring|path|body..., context.NAME, stageVariables.NAME or a 'quoted' static value.
     /// </summary>
-    public sealed class ApiWebSocketRequestParameterRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiWebSocketRequestParameterRule : Rule<ApiIntegrationDefinition>
     {
         private static readonly Regex Key = new Regex(@"^integration\.request\.(header|querystring|path)\.[^\s]+$", RegexOptions.CultureInvariant);
         private static readonly Regex Value = new Regex(@"^(route\.request\.(header|querystring|path)\.[^\s]+|route\.request\.body(\.[^\s]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+|'[^']*')$", RegexOptions.CultureInvariant);

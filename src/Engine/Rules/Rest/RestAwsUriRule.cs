@@ -2,11 +2,12 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1009: an AWS or AWS_PROXY integration's URI is arn:{partition}:apigateway:{region}:{service}:path|action/{service_api}.</summary>
-    public sealed class RestAwsUriRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestAwsUriRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1009", Severity.Error,
             "AWS integration URIs are API Gateway service ARNs",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1004: HTTP, HTTP_PROXY, AWS and AWS_PROXY integrations name the method used to call the backend.</summary>
-    public sealed class RestBackendMethodRequiredRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestBackendMethodRequiredRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1004", Severity.Error,
             "Integrations with a backend name the backend HTTP method",

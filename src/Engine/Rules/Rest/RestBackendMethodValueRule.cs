@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1005: the backend method is an HTTP method, and POST for Lambda (AWS_PROXY, or AWS calling Lambda).</summary>
-    public sealed class RestBackendMethodValueRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestBackendMethodValueRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1005", Severity.Error,
             "The backend HTTP method is valid for the integration type",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1022: cache key parameters are method request parameters: method.request.{querystring|path|header}.{name}.</summary>
-    public sealed class RestCacheKeyParameterRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestCacheKeyParameterRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1022", Severity.Error,
             "Cache key parameters are method request parameters",

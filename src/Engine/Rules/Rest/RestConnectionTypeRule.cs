@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1011: the connection type is INTERNET or VPC_LINK.</summary>
-    public sealed class RestConnectionTypeRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestConnectionTypeRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1011", Severity.Error,
             "The connection type is INTERNET or VPC_LINK",

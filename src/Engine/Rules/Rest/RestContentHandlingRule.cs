@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1014: the request content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT (or absent: pass through).</summary>
-    public sealed class RestContentHandlingRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestContentHandlingRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1014", Severity.Error,
             "The content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT",

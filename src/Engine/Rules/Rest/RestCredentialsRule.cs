@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT1021: Credentials is the ARN of the IAM role API Gateway assumes, or arn:aws:iam::*:user/* to call with the caller's
     /// own credentials; HTTP and MOCK integrations do not use it (warning).
     /// </summary>
-    public sealed class RestCredentialsRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestCredentialsRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1021", Severity.Error,
             "Credentials are an IAM role ARN or the caller pass-through arn:aws:iam::*:user/*",

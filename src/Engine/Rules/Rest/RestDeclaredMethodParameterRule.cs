@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT1023: the method request parameters that request parameters map from and that cache keys name are declared by the
     /// method (its requestParameters). Needs the method: checked when <see cref="RuleContext.MethodRequestParameters"/> is known.
     /// </summary>
-    public sealed class RestDeclaredMethodParameterRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestDeclaredMethodParameterRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1023", Severity.Error,
             "Mapped and cached method request parameters are declared by the method",

@@ -3,11 +3,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1008: an HTTP or HTTP_PROXY integration's URI is an absolute, encoded http(s) URL on port 80, 443 or above 1024.</summary>
-    public sealed class RestHttpUriRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestHttpUriRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1008", Severity.Error,
             "HTTP integration URIs are absolute http or https URLs",

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Operations;
+using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,11 +11,9 @@ namespace IntegrationTools.Rules
     /// patch operations of Update-RestIntegration (IT1301, IT1302). They report findings like the definition rules, so they
     /// end up in the same pre-flight error.
     /// </summary>
-    public static class RestInputRules
+    internal static class RestInputRules
     {
-        public static readonly RuleInfo FunctionNotLocated = new RuleInfo("IT1201", Severity.Error,
-            "A Lambda function given by name needs its account",
-            "A Lambda integration URI names the function by its full ARN, which holds the account; a bare function name can only be completed when the account is known, never guessed: Set-RestIntegration asks STS GetCallerIdentity for the account of the credentials; offline, it comes from the ARN of -Credentials.");
+        public static readonly RuleInfo FunctionNotLocated = ReadingRules.FunctionNotLocated;
 
         public static readonly RuleInfo PatchOperationMalformed = new RuleInfo("IT1301", Severity.Error,
             "Patch operations have a valid op, a path, and a value or source where needed",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1024: IntegrationTarget is the ARN of an ALB or NLB listener, and goes with a VPC link.</summary>
-    public sealed class RestIntegrationTargetRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestIntegrationTargetRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1024", Severity.Error,
             "The integration target is a load balancer listener ARN behind a VPC link",

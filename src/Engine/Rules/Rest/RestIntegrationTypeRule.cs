@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1003: the integration type is given and is one of HTTP, AWS, MOCK, HTTP_PROXY, AWS_PROXY.</summary>
-    public sealed class RestIntegrationTypeRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestIntegrationTypeRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1003", Severity.Error,
             "The integration type is HTTP, AWS, MOCK, HTTP_PROXY or AWS_PROXY",

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -8,7 +9,7 @@ namespace IntegrationTools.Rules
     /// IT1010: an AWS_PROXY integration invokes a Lambda function: .../lambda:path/2015-03-31/functions/{function ARN}/invocations
     /// with a full function ARN; an AWS integration whose URI invokes a function is held to the same form.
     /// </summary>
-    public sealed class RestLambdaUriRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestLambdaUriRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1010", Severity.Error,
             "Lambda integration URIs invoke a full function ARN",

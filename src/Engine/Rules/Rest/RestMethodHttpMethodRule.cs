@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1002: the method being integrated (the {http_method} of the request path) is an HTTP method API Gateway knows.</summary>
-    public sealed class RestMethodHttpMethodRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestMethodHttpMethodRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1002", Severity.Error,
             "The integrated method is GET, POST, PUT, DELETE, PATCH, HEAD, OPTIONS or ANY",

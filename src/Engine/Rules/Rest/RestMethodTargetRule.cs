@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1001: the definition says which method it integrates: RestApiId, ResourceId or ResourcePath, HttpMethod.</summary>
-    public sealed class RestMethodTargetRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestMethodTargetRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1001", Severity.Error,
             "The integration names its REST API, resource and method",

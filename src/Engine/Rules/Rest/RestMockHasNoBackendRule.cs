@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1006: a MOCK integration calls no backend, so it has no backend method (error) and no URI (ignored: warning).</summary>
-    public sealed class RestMockHasNoBackendRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestMockHasNoBackendRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1006", Severity.Error,
             "Mock integrations have no backend method or URI",

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1013: the passthrough behavior is WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER.</summary>
-    public sealed class RestPassthroughBehaviorRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestPassthroughBehaviorRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1013", Severity.Error,
             "The passthrough behavior is WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER",

@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1017: request parameter keys name what the backend receives: integration.request.{querystring|path|header}.{name}.</summary>
-    public sealed class RestRequestParameterKeyRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestRequestParameterKeyRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1017", Severity.Error,
             "Request parameter keys are integration.request.{querystring|path|header}.{name}",

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT1018: request parameter values are mapping expressions: method.request.{location}.{name}, method.request.body[.JSONPath],
     /// a quoted static value, context.{variable} or stageVariables.{name}.
     /// </summary>
-    public sealed class RestRequestParameterValueRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestRequestParameterValueRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1018", Severity.Error,
             "Request parameter values are mapping expressions",

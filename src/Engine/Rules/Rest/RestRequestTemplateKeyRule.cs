@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT1019: mapping templates are keyed by content type (application/json). That the templates are text is checked when the
     /// definition is read (IT0003), so a hashtable or list given as a template never gets this far.
     /// </summary>
-    public sealed class RestRequestTemplateKeyRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestRequestTemplateKeyRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1019", Severity.Error,
             "Request templates are text keyed by content type",

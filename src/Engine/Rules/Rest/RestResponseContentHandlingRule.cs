@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1103: the response content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT (or absent: pass through).</summary>
-    public sealed class RestResponseContentHandlingRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseContentHandlingRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1103", Severity.Error,
             "The response content handling is CONVERT_TO_BINARY or CONVERT_TO_TEXT",

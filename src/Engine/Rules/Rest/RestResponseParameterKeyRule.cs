@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1104: response parameter keys are method response headers: method.response.header.{name}.</summary>
-    public sealed class RestResponseParameterKeyRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseParameterKeyRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1104", Severity.Error,
             "Response parameter keys are method.response.header.{name}",

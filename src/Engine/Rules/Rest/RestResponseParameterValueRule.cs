@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -9,7 +10,7 @@ namespace IntegrationTools.Rules
     /// IT1105: response parameter values are mapping expressions: integration.response.header.{name},
     /// integration.response.body[.JSONPath], a quoted static value, context.{variable} or stageVariables.{name}.
     /// </summary>
-    public sealed class RestResponseParameterValueRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseParameterValueRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1105", Severity.Error,
             "Response parameter values are mapping expressions",

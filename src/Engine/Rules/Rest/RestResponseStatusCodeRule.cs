@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1102: the status code is given and matches [1-5]\d\d.</summary>
-    public sealed class RestResponseStatusCodeRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseStatusCodeRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1102", Severity.Error,
             "The status code is a three-digit HTTP status from 100 to 599",

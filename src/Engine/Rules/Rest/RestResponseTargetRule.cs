@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1101: an integration response names its REST API, resource and (valid) method.</summary>
-    public sealed class RestResponseTargetRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseTargetRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1101", Severity.Error,
             "The integration response names its REST API, resource and method",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1106: response mapping templates are keyed by content type (the templates being text is checked on reading, IT0003).</summary>
-    public sealed class RestResponseTemplateKeyRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestResponseTemplateKeyRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1106", Severity.Error,
             "Response templates are text keyed by content type",

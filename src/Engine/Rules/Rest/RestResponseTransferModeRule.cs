@@ -2,11 +2,12 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1015: the response transfer mode is BUFFERED or STREAM, and STREAM only for proxy integrations.</summary>
-    public sealed class RestResponseTransferModeRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestResponseTransferModeRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1015", Severity.Error,
             "The response transfer mode is BUFFERED, or STREAM for proxy integrations",

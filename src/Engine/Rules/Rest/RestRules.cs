@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>The rules about REST API (v1) integration definitions, one class per rule in this folder.</summary>
-    public static class RestRules
+    internal static class RestRules
     {
         public static readonly IReadOnlyList<Rule<RestIntegrationDefinition>> All = new Rule<RestIntegrationDefinition>[]
         {

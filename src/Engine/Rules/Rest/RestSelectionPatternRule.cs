@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// IT1107 (warning): the selection pattern is a regular expression. API Gateway matches it with Java's regex engine; this
     /// check compiles it with .NET's, which agrees on everything but a few Java-only constructs, so it warns rather than refuses.
     /// </summary>
-    public sealed class RestSelectionPatternRule : Rule<RestIntegrationResponseDefinition>
+    internal sealed class RestSelectionPatternRule : Rule<RestIntegrationResponseDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1107", Severity.Warning,
             "The selection pattern is a regular expression",

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -10,7 +11,7 @@ namespace IntegrationTools.Rules
     /// accept up to 300,000 ms once the "Maximum integration timeout" quota is raised (a warning, never a refusal, since
     /// the quota cannot be read here); only response streaming (STREAM) allows up to 900,000 ms.
     /// </summary>
-    public sealed class RestTimeoutRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestTimeoutRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1016", Severity.Error,
             "The timeout is between 50 and 29,000 ms, or up to 300,000 ms with a raised quota",

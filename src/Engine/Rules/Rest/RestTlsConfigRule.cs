@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1020: skipping certificate verification (tlsConfig.insecureSkipVerification) exists for HTTP and HTTP_PROXY only.</summary>
-    public sealed class RestTlsConfigRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestTlsConfigRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1020", Severity.Error,
             "TLS settings apply to HTTP and HTTP_PROXY integrations only",

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
     /// <summary>IT1007: every type but MOCK has a URI, private (VPC_LINK) HTTP integrations included.</summary>
-    public sealed class RestUriRequiredRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestUriRequiredRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1007", Severity.Error,
             "Integrations with a backend have a URI",

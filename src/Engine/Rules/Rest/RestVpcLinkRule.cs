@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
 using IntegrationTools.Definitions;
+using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
 {
@@ -8,7 +9,7 @@ namespace IntegrationTools.Rules
     /// IT1012: a private integration (VPC_LINK) is HTTP or HTTP_PROXY and names its VPC link in ConnectionId; a ConnectionId
     /// without VPC_LINK is refused.
     /// </summary>
-    public sealed class RestVpcLinkRule : Rule<RestIntegrationDefinition>
+    internal sealed class RestVpcLinkRule : Rule<RestIntegrationDefinition>
     {
         public static readonly RuleInfo Rule = new RuleInfo("IT1012", Severity.Error,
             "Private integrations name their VPC link and are HTTP or HTTP_PROXY",

@@ -7,7 +7,7 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Engine.Tests;
 
 /// <summary>HTTP and WebSocket API (v2) operations against answers shaped like apigatewayv2-2018-11-29 (camelCase on the wire).</summary>
-public class HttpApiServiceTests
+public class ApiV2ServiceTests
 {
     private static readonly ApiInfo HttpApi = new() { ApiId = "a1b2c3d4e5", ProtocolType = "HTTP" };
 
@@ -51,7 +51,7 @@ public class HttpApiServiceTests
         var handler = new FakeHandler(_ => Responses.Json(FirstPage));
         using var client = TestSessions.Client(handler);
 
-        var page = await new HttpApiService(client.Client).GetIntegrationsPageAsync(HttpApi, null, default);
+        var page = await new ApiV2Service(client.Client).GetIntegrationsPageAsync(HttpApi, null, default);
 
         Assert.Equal("eyJpbnQiOiJpbnQwMDIifQ==", page.NextToken);
         Assert.Equal(2, page.Items.Count);
@@ -101,7 +101,7 @@ public class HttpApiServiceTests
             """));
         using var client = TestSessions.Client(handler);
 
-        var page = await new HttpApiService(client.Client).GetIntegrationsPageAsync(api, null, default);
+        var page = await new ApiV2Service(client.Client).GetIntegrationsPageAsync(api, null, default);
 
         var ws = Assert.Single(page.Items);
         Assert.Null(page.NextToken);
@@ -126,7 +126,7 @@ public class HttpApiServiceTests
         var handler = new FakeHandler(_ => Responses.Json(body));
         using var client = TestSessions.Client(handler);
 
-        var page = await new HttpApiService(client.Client).GetIntegrationsPageAsync(HttpApi, sent, default);
+        var page = await new ApiV2Service(client.Client).GetIntegrationsPageAsync(HttpApi, sent, default);
 
         Assert.Equal(expected, page.NextToken);
         Assert.Empty(page.Items);
@@ -140,7 +140,7 @@ public class HttpApiServiceTests
             () => Responses.Json("""{"items":[{"apiId":"ws0123abcd","name":"chat","protocolType":"WEBSOCKET","description":"chat api","routeSelectionExpression":"$request.body.action"}]}"""));
         using var client = TestSessions.Client(handler);
 
-        var apis = await new HttpApiService(client.Client).GetApisAsync(default);
+        var apis = await new ApiV2Service(client.Client).GetApisAsync(default);
 
         Assert.Equal(new[] { "a1b2c3d4e5", "ws0123abcd" }, apis.Select(a => a.ApiId));
         Assert.Equal("HTTP", apis[0].ProtocolType);
@@ -159,7 +159,7 @@ public class HttpApiServiceTests
             () => Responses.Json("""{"apiId":"a1b2c3d4e5","name":"orders","protocolType":"HTTP"}"""),
             () => Responses.Json("{}"));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         var api = await service.GetApiAsync("a1b2c3d4e5", default);
         var ex = await Assert.ThrowsAsync<ApiGatewayResponseException>(() => service.GetApiAsync("zzz", default));
@@ -176,7 +176,7 @@ public class HttpApiServiceTests
             () => Responses.Json("""{"integrationId":"int001","integrationType":"HTTP_PROXY","integrationUri":"https://example.com","tlsConfig":{"serverNameToVerify":"example.com"}}"""),
             () => Responses.Json("""{"integrationType":"HTTP_PROXY"}"""));
         using var client = TestSessions.Client(handler);
-        var service = new HttpApiService(client.Client);
+        var service = new ApiV2Service(client.Client);
 
         var integration = await service.GetIntegrationAsync(HttpApi, "int001", default);
         var ex = await Assert.ThrowsAsync<ApiGatewayResponseException>(() => service.GetIntegrationAsync(HttpApi, "int002", default));
@@ -195,7 +195,7 @@ public class HttpApiServiceTests
         using var client = TestSessions.Client(handler);
 
         var ex = await Assert.ThrowsAsync<ApiGatewayServiceException>(
-            () => new HttpApiService(client.Client).GetIntegrationAsync(HttpApi, "int404", default));
+            () => new ApiV2Service(client.Client).GetIntegrationAsync(HttpApi, "int404", default));
 
         Assert.Equal(FailureKind.NotFound, ex.Kind);
         Assert.Equal("Invalid Integration identifier specified", ex.ServiceMessage);

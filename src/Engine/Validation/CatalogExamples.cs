@@ -1,3 +1,4 @@
+using IntegrationTools.Rules;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -9,14 +10,14 @@ using IntegrationTools.Operations;
 using IntegrationTools.Text;
 using IntegrationTools.Validation;
 
-namespace IntegrationTools.Rules
+namespace IntegrationTools.Validation
 {
     /// <summary>
     /// The examples of the rules that do not check a definition on its own: reading rules (run through the validator),
     /// checks of cmdlet input (Lambda function names, patch operations, New-ApiIntegration's parameter sets), and the
     /// checks against the account and test invocations (run on a described state of the account).
     /// </summary>
-    public static class CatalogExamples
+    internal static class CatalogExamples
     {
         private const string Account = "the account holds";
 
@@ -58,7 +59,7 @@ namespace IntegrationTools.Rules
                     {
                         var map = (IDictionary)input!;
                         var definition = new ApiIntegrationDefinition { ApiId = (string)map["ApiId"]! };
-                        return ApiIntegrationKind.Find((string)map["ParameterSet"]!)!.Check(definition, new RuleContext(null, (string)state!["ProtocolType"]!));
+                        return ApiContextRules.CheckKind(ApiIntegrationKind.Find((string)map["ParameterSet"]!)!, definition, new RuleContext(null, (string)state!["ProtocolType"]!));
                     }, new Hashtable { ["ProtocolType"] = "HTTP" }, new Hashtable { ["ProtocolType"] = "WEBSOCKET" }, "the API is");
 
                 // Against the account.

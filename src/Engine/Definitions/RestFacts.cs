@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using IntegrationTools.Text;
 
-namespace IntegrationTools.Rules
+namespace IntegrationTools.Definitions
 {
     /// <summary>
     /// What the REST API (v1) service model and the API Gateway documentation say about integrations: the enumerations,

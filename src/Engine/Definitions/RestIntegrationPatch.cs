@@ -4,14 +4,14 @@ using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
-namespace IntegrationTools.Operations
+namespace IntegrationTools.Definitions
 {
     /// <summary>
     /// Turns the fields a user named (as a partial <see cref="RestIntegrationDefinition"/>) into UpdateIntegration patch
     /// operations against the current integration, and applies patch operations to a definition so the result can be
     /// checked by the rule catalog before anything is sent. Map keys are JSON-pointer escaped ('~' as ~0, '/' as ~1).
     /// </summary>
-    public static class RestIntegrationPatch
+    internal static class RestIntegrationPatch
     {
         private static DefinitionSchema Table => RestIntegrationDefinition.Schema;
 

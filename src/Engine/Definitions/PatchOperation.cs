@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace IntegrationTools.Operations
+namespace IntegrationTools.Definitions
 {
     /// <summary>
     /// One operation of an API Gateway v1 update (UpdateIntegration's patchOperations): op, a JSON-pointer path, and the

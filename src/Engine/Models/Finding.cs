@@ -1,4 +1,4 @@
-namespace IntegrationTools.Rules
+namespace IntegrationTools.Models
 {
     public enum Severity
     {

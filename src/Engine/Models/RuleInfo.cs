@@ -1,10 +1,10 @@
-namespace IntegrationTools.Rules
+namespace IntegrationTools.Models
 {
     /// <summary>
     /// What a rule is: a stable id, its severity, a one-line title and the rationale. The rule catalog and the help
     /// topic about_IntegrationTools_Rules are generated from these, so the two never drift.
     /// </summary>
-    public sealed class RuleInfo
+    internal sealed class RuleInfo
     {
         public RuleInfo(string id, Severity severity, string title, string rationale)
         {

@@ -10,11 +10,11 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Operations
 {
     /// <summary>HTTP and WebSocket API (API Gateway v2) operations on integrations.</summary>
-    public sealed class HttpApiService
+    internal sealed class ApiV2Service
     {
         private readonly ApiGatewayClient _client;
 
-        public HttpApiService(ApiGatewayClient client)
+        public ApiV2Service(ApiGatewayClient client)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
         }
