@@ -9,7 +9,7 @@ namespace IntegrationTools.Commands
 {
     /// <summary>
     /// Base of the cmdlets that change HTTP and WebSocket API (v2) integrations: reads each API (its protocol) once
-    /// per session and API id, and turns the engine's refusals into ErrorRecords.
+    /// per session and API id, and confirms the requests of a plan together.
     /// </summary>
     public abstract class ApiIntegrationCmdlet : IntegrationToolsCmdlet
     {
@@ -21,36 +21,15 @@ namespace IntegrationTools.Commands
             var key = $"{Client.Session.Region}|{Client.Session.Endpoint}|{apiId}";
             if (!_apis.TryGetValue(key, out var api))
             {
-                api = Await(service.GetApiAsync(apiId, CancellationToken));
+                api = WaitFor(service.GetApiAsync(apiId, CancellationToken));
                 _apis[key] = api;
                 WriteVerbose($"api/{apiId} is {(api.ProtocolType == "WEBSOCKET" ? "a WebSocket" : "an " + api.ProtocolType)} API.");
             }
             return api;
         }
 
-        /// <summary>The session's region: the rules check against it, and it completes ARNs and URIs.</summary>
-        protected string SessionRegion => Client.Session.Region;
-
-        /// <summary>
-        /// ShouldProcess with the request, unless <paramref name="force"/> (and no -WhatIf) skips the confirmation;
-        /// -Force never overrides -WhatIf.
-        /// </summary>
-        protected bool Confirmed(string target, WireRequest request, bool force) =>
-            force && !WhatIfRequested ? true : ShouldSend(target, request);
-
         /// <summary>ShouldProcess with every request a plan sends (the integration's, then its routes'), one per line.</summary>
         protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
             requests.Count == 1 ? ShouldSend(target, requests[0]) : ShouldProcess(target, string.Join(System.Environment.NewLine, requests.Select(r => r.Preview())));
-
-        /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>
-        protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix)
-        {
-            message = Text.DisplayText.Safe(message)!;
-            var record = new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
-            };
-            WriteError(record);
-        }
     }
 }

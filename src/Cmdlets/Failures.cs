@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Wire;
@@ -15,6 +17,17 @@ namespace IntegrationTools.Commands
     /// </summary>
     internal static class Failures
     {
+        /// <summary>
+        /// The one constructor of the module's ErrorRecords: <paramref name="exception"/> (the most specific PowerShell type,
+        /// the engine's exception inside), a stable <paramref name="errorId"/>, the category, the resource as target, and the
+        /// message and recommended action a person reads (ErrorDetails).
+        /// </summary>
+        public static ErrorRecord Record(Exception exception, string errorId, ErrorCategory category, object? target, string message, string? recommendedAction) =>
+            new ErrorRecord(exception, errorId, category, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+            };
+
         public static ErrorRecord ForSession(SessionException ex)
         {
             ErrorCategory category;
@@ -38,9 +51,7 @@ namespace IntegrationTools.Commands
                     exception = new PSArgumentException(ex.Message, ex);
                     break;
             }
-            var record = new ErrorRecord(exception, "Session" + ex.Problem, category, null);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = ex.RecommendedAction };
-            return record;
+            return Record(exception, "Session" + ex.Problem, category, null, ex.Message, ex.RecommendedAction);
         }
 
         public static ErrorRecord ForService(ApiGatewayException ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
@@ -86,16 +97,10 @@ namespace IntegrationTools.Commands
                     exception = new PSInvalidOperationException(ex.Message, ex);
                     break;
             }
-            if (ex is Operations.LambdaFunctionNotResolvedException unresolved)
-            {
-                // The function's account could not be looked up: one error naming the function, the STS failure and the fix.
-                var notResolved = new ErrorRecord(exception, operation + "FunctionNotResolved", category, target);
-                notResolved.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = unresolved.RecommendedAction };
-                return notResolved;
-            }
-            var record = new ErrorRecord(exception, operation + ex.Kind, category, target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction?.Invoke(ex) ?? DefaultAction(ex) };
-            return record;
+            // A function whose account could not be looked up: one error naming the function, the STS failure and the fix.
+            return ex is Operations.LambdaFunctionNotResolvedException unresolved
+                ? Record(exception, operation + "FunctionNotResolved", category, target, ex.Message, unresolved.RecommendedAction)
+                : Record(exception, operation + ex.Kind, category, target, ex.Message, recommendedAction?.Invoke(ex) ?? DefaultAction(ex));
         }
 
         /// <summary>A definition the rule catalog refused: every Error finding with its fix, nothing sent.</summary>
@@ -107,12 +112,7 @@ namespace IntegrationTools.Commands
             var lines = errors.Take(shown).Select(Line);
             var more = errors.Count > shown ? $" … and {errors.Count - shown} more (pipe the definition to Test-ApiIntegration to see them all)." : "";
             var message = $"{Text.DisplayText.Clip(target?.ToString())}: the definition was not sent because it has {errors.Count} problem{(errors.Count == 1 ? "" : "s")}: " + string.Join(" ", lines) + more;
-            var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidDefinition", ErrorCategory.InvalidArgument, target);
-            record.ErrorDetails = new ErrorDetails(message)
-            {
-                RecommendedAction = string.Join(" ", errors.Take(shown).Select(f => f.Fix).Distinct()),
-            };
-            return record;
+            return ForInput(message, operation + "InvalidDefinition", target, string.Join(" ", errors.Take(shown).Select(f => f.Fix).Distinct()));
         }
 
         /// <summary>
@@ -122,27 +122,60 @@ namespace IntegrationTools.Commands
         public static ErrorRecord ForTarget(IReadOnlyList<Finding> errors, string operation, string target)
         {
             var message = $"{Text.DisplayText.Clip(target)}: nothing was sent: " + string.Join(" ", errors.Select(Line));
-            var record = new ErrorRecord(new PSArgumentException(message), operation + "InvalidTarget", ErrorCategory.InvalidArgument, target);
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = string.Join(" ", errors.Select(f => f.Fix).Distinct()) };
-            return record;
+            return ForInput(message, operation + "InvalidTarget", target, string.Join(" ", errors.Select(f => f.Fix).Distinct()));
         }
 
         private static string Line(Finding f) => $"{f.RuleId}{(f.Field == null ? "" : " " + f.Field)}: {f.Message}";
 
         /// <summary>An operation the endpoint does not implement (such as TestInvokeMethod on a local emulator): NotImplemented.</summary>
-        public static ErrorRecord ForNotSupported(ApiGatewayException ex, string errorId, object target, string recommendedAction)
-        {
-            var record = new ErrorRecord(new PSNotSupportedException(ex.Message, ex), errorId, ErrorCategory.NotImplemented, target);
-            record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = recommendedAction };
-            return record;
-        }
+        public static ErrorRecord ForNotSupported(ApiGatewayException ex, string errorId, object target, string recommendedAction) =>
+            Record(new PSNotSupportedException(ex.Message, ex), errorId, ErrorCategory.NotImplemented, target, ex.Message, recommendedAction);
 
         /// <summary>An input item the cmdlet cannot do what was asked with (nothing was sent for it): InvalidArgument.</summary>
-        public static ErrorRecord ForInput(string message, string errorId, object target, string recommendedAction)
+        public static ErrorRecord ForInput(string message, string errorId, object? target, string recommendedAction) =>
+            Record(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target, message, recommendedAction);
+
+        /// <summary>A refusal the engine worked out for one item (not a definition problem, such as an integration a route still uses).</summary>
+        public static ErrorRecord ForRefusal(string errorId, ErrorCategory category, object target, string message, string fix)
         {
-            var record = new ErrorRecord(new PSArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction };
-            return record;
+            message = Text.DisplayText.Safe(message)!;
+            return Record(new PSInvalidOperationException(message), errorId, category, target, message, fix);
+        }
+
+        /// <summary>A command stopped (Ctrl+C) before it was done with some items: {Cmdlet}Stopped, OperationStopped.</summary>
+        public static ErrorRecord ForStopped(string commandName, string message, string[] notDone) =>
+            Record(new OperationCanceledException(message), commandName.Replace("-", "") + "Stopped", ErrorCategory.OperationStopped, notDone, message,
+                "A write in flight when the command stopped may or may not have been made. Run the command again for these items: applying a definition again changes only what differs.");
+
+        /// <summary>A definitions file that cannot be written (Export-IntegrationDefinition); the file is the target.</summary>
+        public static ErrorRecord ForFileWrite(Exception ex, string errorId, ErrorCategory category, string file, string recommendedAction)
+        {
+            var message = ex.Message.StartsWith("The file '", StringComparison.Ordinal) ? ex.Message : $"The definitions file '{file}' cannot be written: {ex.Message}";
+            return Record(ex, errorId, category, file, message, recommendedAction);
+        }
+
+        /// <summary>A definitions file that cannot be found (Import-IntegrationDefinition).</summary>
+        public static ErrorRecord ForFileNotFound(string path, Exception ex)
+        {
+            var message = ex is FileNotFoundException ? ex.Message : $"The definitions file '{path}' cannot be found: {ex.Message}";
+            return Record(new ItemNotFoundException(message, ex), "DefinitionFileNotFound", ErrorCategory.ObjectNotFound, path, message,
+                "Check the path; relative paths are resolved from the current location (Get-Location).");
+        }
+
+        /// <summary>A definitions file that exists but cannot be read (Import-IntegrationDefinition).</summary>
+        public static ErrorRecord ForFileUnreadable(string path, Exception ex)
+        {
+            var message = $"The definitions file '{path}' cannot be read: {ex.Message}";
+            return Record(new PSInvalidOperationException(message, ex), "DefinitionFileUnreadable", ErrorCategory.ReadError, path, message,
+                "Check that the file is not locked and that you may read it.");
+        }
+
+        /// <summary>A document that is not valid JSON or YAML, or not a list of definitions; <paramref name="hint"/> is added to the fix.</summary>
+        public static ErrorRecord ForSyntax(DefinitionSyntaxException ex, string target, string? hint = null)
+        {
+            var where = ex.Line.HasValue ? $"line {ex.Line}, column {ex.Column ?? 1} of {ex.Source}" : ex.Source;
+            return Record(new PSArgumentException(ex.Message, ex), "DefinitionSyntaxError", ErrorCategory.ParserError, target, ex.Message,
+                $"Fix {where}. The document must be a list of definitions, one definition, or an object with a 'Definitions' list; nothing from it was returned." + hint);
         }
 
         private static string DefaultAction(ApiGatewayException ex)

@@ -16,9 +16,6 @@ namespace IntegrationTools.Commands
     {
         internal const string HttpMethods = "ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
 
-        /// <summary>The session's region (resolving the session ends the command when it cannot be built).</summary>
-        protected string SessionRegion => Client.Session.Region;
-
         protected RestApiService RestService => new RestApiService(Client);
 
         protected RestIntegrationPlanner Planner => new RestIntegrationPlanner(RestService, SessionRegion);
@@ -26,12 +23,12 @@ namespace IntegrationTools.Commands
         private readonly Dictionary<string, RestApiListing> _listings = new Dictionary<string, RestApiListing>();
 
         /// <summary>The REST API's resources, methods and integrations: one GetResources?embed=methods listing per API and session for the whole pipeline.</summary>
-        protected RestApiListing Listing(string restApiId)
+        protected RestApiListing ReadListing(string restApiId)
         {
             var key = $"{Client.Session.Endpoint}|{Client.Session.Region}|{restApiId}";
             if (!_listings.TryGetValue(key, out var listing))
             {
-                listing = Await(RestService.GetListingAsync(restApiId, CancellationToken));
+                listing = WaitFor(RestService.GetListingAsync(restApiId, CancellationToken));
                 _listings[key] = listing;
             }
             return listing;
@@ -81,7 +78,7 @@ namespace IntegrationTools.Commands
         }
 
         /// <summary>"restapi/abc /pets GET" for messages, before the target is resolved.</summary>
-        protected static string Describe(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod) =>
+        protected static string MethodTarget(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod) =>
             Text.DisplayText.Clip($"restapi/{restApiId ?? "?"} {(resourceId != null ? "resource/" + resourceId : resourcePath ?? "?")} {httpMethod?.ToUpperInvariant() ?? "?"}");
     }
 }

@@ -54,7 +54,7 @@ namespace IntegrationTools.Commands
             }
             catch (DefinitionSyntaxException ex)
             {
-                WriteError(DefinitionFiles.SyntaxError(ex, ContentSource, " To read a file, use Import-IntegrationDefinition -Path."));
+                WriteError(Failures.ForSyntax(ex, ContentSource, " To read a file, use Import-IntegrationDefinition -Path."));
             }
         }
 

@@ -179,12 +179,7 @@ namespace IntegrationTools.Commands
             }
         }
 
-        private ErrorRecord Failure(Exception ex, string problem, ErrorCategory category, string action)
-        {
-            var message = ex.Message.StartsWith("The file '", StringComparison.Ordinal) ? ex.Message : $"The definitions file '{_file}' cannot be written: {ex.Message}";
-            var record = new ErrorRecord(ex, Operation + problem, category, _file);
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
-            return record;
-        }
+        private ErrorRecord Failure(Exception ex, string problem, ErrorCategory category, string action) =>
+            Failures.ForFileWrite(ex, Operation + problem, category, _file, action);
     }
 }

@@ -38,18 +38,18 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var target = integrationId == null ? $"api/{apiId}" : $"api/{apiId} integration/{integrationId}";
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 // The API's protocol (HTTP or WEBSOCKET) goes on every output object; read it once per API.
                 if (!_apis.TryGetValue(apiId, out var api))
                 {
-                    api = Await(service.GetApiAsync(apiId, CancellationToken));
+                    api = WaitFor(service.GetApiAsync(apiId, CancellationToken));
                     _apis[apiId] = api;
                 }
                 if (integrationId != null)
                 {
-                    var integration = Await(service.GetIntegrationAsync(api, integrationId, CancellationToken));
+                    var integration = WaitFor(service.GetIntegrationAsync(api, integrationId, CancellationToken));
                     RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
                     WriteObject(integration);
                     return;
@@ -57,7 +57,7 @@ namespace IntegrationTools.Commands
                 string? token = null;
                 do
                 {
-                    var page = Await(service.GetIntegrationsPageAsync(api, token, CancellationToken));
+                    var page = WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken));
                     // The route keys that target each integration, from one GetRoutes listing per API.
                     var routes = page.Items.Count > 0 ? Routes(service, apiId) : new List<ApiRoute>();
                     foreach (var integration in page.Items) RouteGuard.FillRouteKeys(integration, routes);
@@ -74,7 +74,7 @@ namespace IntegrationTools.Commands
         {
             if (!_routes.TryGetValue(apiId, out var routes))
             {
-                routes = Await(service.GetRoutesAsync(apiId, CancellationToken));
+                routes = WaitFor(service.GetRoutesAsync(apiId, CancellationToken));
                 _routes[apiId] = routes;
             }
             return routes;

@@ -42,19 +42,19 @@ namespace IntegrationTools.Commands
             var integrationId = IntegrationId;
             var responseId = IntegrationResponseId;
             var target = $"api/{apiId} integration/{integrationId}" + (responseId == null ? "" : $" response/{responseId}");
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 if (responseId != null)
                 {
-                    WriteObject(Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
                     return;
                 }
                 string? token = null;
                 do
                 {
-                    var page = Await(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken));
+                    var page = WaitFor(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken));
                     WriteObject(page.Items, enumerateCollection: true);
                     token = page.NextToken;
                 }

@@ -53,13 +53,13 @@ namespace IntegrationTools.Commands
             var restApiId = RestApiId;
             var method = HttpMethod?.ToUpperInvariant();
             var target = $"restapi/{restApiId}" + (ResourcePath != null ? $" resource {ResourcePath}" : ResourceId != null ? $" resource/{ResourceId}" : "") + (method != null ? " " + method : "");
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new RestApiService(Client);
                 if (ResourceId != null && method != null)
                 {
-                    var resource = Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken));
-                    WriteObject(Await(service.GetIntegrationAsync(restApiId, resource.ResourceId, method, resource.Path, CancellationToken)));
+                    var resource = WaitFor(service.GetResourceAsync(restApiId, ResourceId, CancellationToken));
+                    WriteObject(WaitFor(service.GetIntegrationAsync(restApiId, resource.ResourceId, method, resource.Path, CancellationToken)));
                     return;
                 }
 
@@ -67,13 +67,13 @@ namespace IntegrationTools.Commands
                 switch (ParameterSetName)
                 {
                     case ByResourcePath:
-                        resources = new[] { Await(service.FindResourceByPathAsync(restApiId, ResourcePath!, CancellationToken)) };
+                        resources = new[] { WaitFor(service.FindResourceByPathAsync(restApiId, ResourcePath!, CancellationToken)) };
                         break;
                     case ByResourceId when ResourceId != null:
-                        resources = new[] { Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken)) };
+                        resources = new[] { WaitFor(service.GetResourceAsync(restApiId, ResourceId, CancellationToken)) };
                         break;
                     default:
-                        resources = Await(service.GetResourcesAsync(restApiId, CancellationToken));
+                        resources = WaitFor(service.GetResourcesAsync(restApiId, CancellationToken));
                         break;
                 }
                 WriteIntegrations(service, restApiId, resources, method);
@@ -102,7 +102,7 @@ namespace IntegrationTools.Commands
                 if (methods.Count > 1) ShowProgress($"restapi/{restApiId} {item.Resource.Path} {item.Method}", i, methods.Count);
                 try
                 {
-                    WriteObject(Await(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
                 }
                 catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound && listing)
                 {

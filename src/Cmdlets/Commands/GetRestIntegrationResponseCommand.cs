@@ -48,20 +48,20 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
             var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Rules.Finding>()
                 : new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
                 var service = RestService;
-                var resolved = Await(service.ResolveMethodAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
+                var resolved = WaitFor(service.ResolveMethodAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
                 if (StatusCode != null)
                 {
-                    WriteObject(Await(service.GetIntegrationResponseAsync(resolved, StatusCode, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(resolved, StatusCode, CancellationToken)));
                     return;
                 }
-                var integration = Await(service.GetIntegrationAsync(resolved.RestApiId, resolved.ResourceId, resolved.HttpMethod, resolved.ResourcePath, CancellationToken));
+                var integration = WaitFor(service.GetIntegrationAsync(resolved.RestApiId, resolved.ResourceId, resolved.HttpMethod, resolved.ResourcePath, CancellationToken));
                 WriteObject(integration.IntegrationResponses, true);
             });
         }

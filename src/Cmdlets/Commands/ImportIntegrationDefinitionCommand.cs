@@ -70,7 +70,7 @@ namespace IntegrationTools.Commands
             catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException
                                        || ex is NotSupportedException || ex is ArgumentException || ex is PSInvalidOperationException)
             {
-                WriteError(DefinitionFiles.NotFound(path, ex));
+                WriteError(Failures.ForFileNotFound(path, ex));
                 return;
             }
             var format = (DefinitionFormat)Enum.Parse(typeof(DefinitionFormat), Format, ignoreCase: true);
@@ -83,15 +83,15 @@ namespace IntegrationTools.Commands
                 }
                 catch (FileNotFoundException ex)
                 {
-                    WriteError(DefinitionFiles.NotFound(file, ex));
+                    WriteError(Failures.ForFileNotFound(file, ex));
                 }
                 catch (DefinitionSyntaxException ex)
                 {
-                    WriteError(DefinitionFiles.SyntaxError(ex, file));
+                    WriteError(Failures.ForSyntax(ex, file));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    WriteError(DefinitionFiles.Unreadable(file, ex));
+                    WriteError(Failures.ForFileUnreadable(file, ex));
                 }
             }
         }

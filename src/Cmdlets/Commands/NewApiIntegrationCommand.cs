@@ -229,7 +229,7 @@ namespace IntegrationTools.Commands
                 if (string.IsNullOrEmpty(apiId))
                 {
                     var target = $"input {_index}";
-                    if (!PreFlight(findings, Operation, target)) return;
+                    if (!CheckBeforeSending(findings, Operation, target)) return;
                     WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, target,
                         $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.",
                         "Add ApiId to the definition, or give -ApiId.");
@@ -245,7 +245,7 @@ namespace IntegrationTools.Commands
             var itemTarget = $"api/{api}";
             ItemLabel = $"input {_index} ({itemTarget})";
             ShowProgress($"{itemTarget} (input {_index})");
-            ForItem(Operation, itemTarget, Advice, () =>
+            RunForItem(Operation, itemTarget, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 var info = ReadApi(service, api);
@@ -255,21 +255,21 @@ namespace IntegrationTools.Commands
                 if (definition == null)
                 {
                     var input = KindInput(api);
-                    if (input.FunctionArn != null) input.FunctionArn = Await(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
+                    if (input.FunctionArn != null) input.FunctionArn = WaitFor(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
                     definition = kind!.Build(input, region, findings);
                     if (RouteKey != null) definition.RouteKeys = new List<string>(RouteKey);
                 }
                 else if (!findings.Any(f => f.Severity == Severity.Error))
                 {
-                    definition = Await(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
+                    definition = WaitFor(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
                 }
                 var planner = new ApiIntegrationPlanner(service);
                 var apiKey = service.ApiKey(info);
                 var checkedDefinition = definition;
                 // An item like one whose create is in flight is planned once that create is done (and then found there).
-                var plan = PlanWhenFree(() => Await(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
                     p => ApiIntegrationKeys.Waits(apiKey, checkedDefinition, p));
-                if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, itemTarget)) return;
                 if (plan.Match != null && plan.Match.Candidates.Count > 0 && !Force)
                 {
                     var existing = plan.Match.Candidates.Select(c => "integration/" + c.IntegrationId);

@@ -75,16 +75,16 @@ namespace IntegrationTools.Commands
                 [nameof(ResponseTemplates)] = DefinitionInput.ToPlain(ResponseTemplates),
                 [nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters),
             };
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 var findings = new List<Finding>();
                 var definition = ApiIntegrationResponseDefinition.Read(fields, findings, target).InServiceCase();
                 var plan = new ApiIntegrationPlanner(service).PlanCreateResponse(api, SessionRegion, definition, findings);
-                if (!PreFlight(plan.Findings, Operation, target)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, target)) return;
                 if (!ShouldSend(target, plan.Request)) return;
-                WriteObject(Await(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
+                WriteObject(WaitFor(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
             });
         }
 

@@ -47,11 +47,11 @@ namespace IntegrationTools.Commands
             var integrationId = IntegrationId;
             var target = $"api/{apiId} integration/{integrationId}";
             ShowProgress(target);
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
-                var removal = Await(new ApiIntegrationPlanner(service).PlanRemoveAsync(api, integrationId, CancellationToken));
+                var removal = WaitFor(new ApiIntegrationPlanner(service).PlanRemoveAsync(api, integrationId, CancellationToken));
                 if (removal.Refusal != null)
                 {
                     if (removal.RoutesTargeting.Count > 0)
@@ -60,8 +60,8 @@ namespace IntegrationTools.Commands
                         WriteRefusal(Operation + "Managed", ErrorCategory.InvalidOperation, target, removal.Refusal, removal.Fix);
                     return;
                 }
-                if (!Confirmed(target, removal.Request, Force)) return;
-                Await(service.SendAsync(removal.Request, CancellationToken));
+                if (!ShouldSend(target, removal.Request, force: Force)) return;
+                WaitFor(service.SendAsync(removal.Request, CancellationToken));
                 if (PassThru) WriteObject(removal.Integration);
             });
         }

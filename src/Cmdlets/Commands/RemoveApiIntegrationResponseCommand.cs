@@ -51,15 +51,15 @@ namespace IntegrationTools.Commands
             var responseId = IntegrationResponseId;
             var target = $"api/{apiId} integration/{integrationId} response/{responseId}";
             ShowProgress(target);
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
                 // Read it first: an unknown id is a NotFound error, not a silent success.
-                var existing = Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
+                var existing = WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
                 var request = HttpApiService.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
-                if (!Confirmed(target, request, Force)) return;
-                Await(service.SendAsync(request, CancellationToken));
+                if (!ShouldSend(target, request, force: Force)) return;
+                WaitFor(service.SendAsync(request, CancellationToken));
                 if (PassThru) WriteObject(existing);
             });
         }

@@ -46,16 +46,16 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method);
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target)) return;
             ShowProgress(target);
             var planner = Planner;
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
-                var plan = Await(planner.PlanDeleteAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
+                var plan = WaitFor(planner.PlanDeleteAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
                 var what = $"{plan.Target} ({plan.Current?.Type}{(plan.Current?.Uri == null ? "" : " " + plan.Current.Uri)})";
                 if (!ShouldSend(what, plan.Call.Request)) return;
-                var removed = Await(RestService.SendAsync(plan.Call, CancellationToken));
+                var removed = WaitFor(RestService.SendAsync(plan.Call, CancellationToken));
                 if (PassThru) WriteObject(removed);
             });
         }

@@ -52,16 +52,16 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method) + " " + StatusCode;
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method) + " " + StatusCode;
             var statusCode = new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
             var planner = Planner;
             ShowProgress(target);
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
-                var plan = Await(planner.PlanDeleteResponseAsync(RestApiId, ResourceId, ResourcePath, method, StatusCode, CancellationToken));
+                var plan = WaitFor(planner.PlanDeleteResponseAsync(RestApiId, ResourceId, ResourcePath, method, StatusCode, CancellationToken));
                 if (!ShouldSend($"{plan.Target} {StatusCode}", plan.Call.Request)) return;
-                var removed = Await(RestService.SendAsync(plan.Call, CancellationToken));
+                var removed = WaitFor(RestService.SendAsync(plan.Call, CancellationToken));
                 if (PassThru) WriteObject(removed);
             });
         }

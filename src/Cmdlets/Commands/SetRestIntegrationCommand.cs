@@ -313,13 +313,13 @@ namespace IntegrationTools.Commands
                     RestIntegrationKinds.OverrideTarget(fields, RestApiId, ResourceId, ResourcePath, HttpMethod);
                 definition = RestIntegrationDefinition.Read(plain, findings);
                 if (!findings.Exists(f => f.Severity == Severity.Error)
-                    && !Resolved(definition.Target, () => Await(functions.ResolveAsync(definition, CancellationToken)))) return;
+                    && !LookedUp(definition.Target, () => WaitFor(functions.ResolveAsync(definition, CancellationToken)))) return;
             }
             else
             {
                 var function = FunctionName;
                 if (function != null
-                    && !Resolved(Describe(RestApiId, ResourceId, ResourcePath, HttpMethod), () => function = Await(functions.FunctionArnAsync(function!, CancellationToken)))) return;
+                    && !LookedUp(MethodTarget(RestApiId, ResourceId, ResourcePath, HttpMethod), () => function = WaitFor(functions.FunctionArnAsync(function!, CancellationToken)))) return;
                 var fields = KindFields(findings, function);
                 foreach (DictionaryEntry option in BoundValues(nameof(RestApiId), nameof(ResourceId), nameof(ResourcePath), nameof(HttpMethod),
                              nameof(RequestParameters), nameof(RequestTemplates), nameof(PassthroughBehavior), nameof(CacheNamespace),
@@ -333,20 +333,20 @@ namespace IntegrationTools.Commands
             ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             var planner = Planner;
-            if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
-            ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
+            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
-                var listing = Listing(definition.RestApiId ?? "");
+                var listing = ReadListing(definition.RestApiId ?? "");
                 var scope = $"{Client.Session.Endpoint}|{Client.Session.Region}";
                 string[] Method(Operations.RestPlan<RestIntegration> p) => new[] { $"{scope}|{p.Target.RestApiId}|{p.Target.ResourceId}|{p.Target.HttpMethod}" };
                 // Planned from the listing; a method with a write in flight is planned once that write is done.
-                var plan = PlanWhenFree(() => Await(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
                 var resolved = plan.Target.ToString();
-                if (!PreFlight(plan.Findings, Operation, resolved)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, resolved)) return;
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
-                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
+                    if (!WhatIfRequested) WriteObject(WaitFor(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
@@ -358,10 +358,10 @@ namespace IntegrationTools.Commands
         #endregion
 
         /// <summary>Runs a function lookup for one item; false (after the item's error) when it failed.</summary>
-        private bool Resolved(string target, System.Action lookup)
+        private bool LookedUp(string target, System.Action lookup)
         {
             var done = false;
-            ForItem(Operation, target, null, () =>
+            RunForItem(Operation, target, null, () =>
             {
                 lookup();
                 done = true;
@@ -372,7 +372,7 @@ namespace IntegrationTools.Commands
         /// <summary>The fields the parameter set's kind implies (type, backend method, URI, connection).</summary>
         private Hashtable KindFields(List<Finding> findings, string? function)
         {
-            var target = Describe(RestApiId, ResourceId, ResourcePath, HttpMethod);
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, HttpMethod);
             switch (ParameterSetName)
             {
                 case MockSet:

@@ -96,12 +96,12 @@ namespace IntegrationTools.Commands
             var definition = RestIntegrationResponseDefinition.Read(plain, findings);
             var target = definition.Target;
             var planner = Planner;
-            if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
-            ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
+            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
-                var plan = Await(planner.PlanPutResponseAsync(definition, CancellationToken));
+                var plan = WaitFor(planner.PlanPutResponseAsync(definition, CancellationToken));
                 if (!ShouldSend($"{plan.Target} {definition.StatusCode}", plan.Call.Request)) return;
-                WriteObject(Await(RestService.SendAsync(plan.Call, CancellationToken)));
+                WriteObject(WaitFor(RestService.SendAsync(plan.Call, CancellationToken)));
             });
         }
 

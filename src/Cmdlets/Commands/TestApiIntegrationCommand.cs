@@ -123,7 +123,7 @@ namespace IntegrationTools.Commands
             if (Live && result.Definition != null)
             {
                 failed |= !TryRead(Operation + "Live", result.Target, () =>
-                    findings.AddRange(Await(new LiveChecker(Client).CheckAsync(result, context, CancellationToken))));
+                    findings.AddRange(WaitFor(new LiveChecker(Client).CheckAsync(result, context, CancellationToken))));
             }
             if (Invoke && !failed)
                 failed |= !RunInvocation(result, findings, output);
@@ -195,11 +195,11 @@ namespace IntegrationTools.Commands
             return TryRead(Operation + "Invoke", target, () =>
             {
                 var service = new RestApiService(Client);
-                var method = Await(service.ResolveMethodAsync(d.RestApiId, d.ResourceId, d.ResourcePath, d.HttpMethod, CancellationToken));
+                var method = WaitFor(service.ResolveMethodAsync(d.RestApiId, d.ResourceId, d.ResourcePath, d.HttpMethod, CancellationToken));
                 if (!ShouldProcess(target, $"TestInvokeMethod POST /restapis/{method.RestApiId}/resources/{method.ResourceId}/methods/{method.HttpMethod}"
                     + (PathWithQueryString == null ? "" : $" for {PathWithQueryString}") + " (runs the integration: the backend receives the request)"))
                     return;
-                var invocation = Await(service.TestInvokeMethodAsync(method, new TestInvokeRequest
+                var invocation = WaitFor(service.TestInvokeMethodAsync(method, new TestInvokeRequest
                 {
                     PathWithQueryString = PathWithQueryString,
                     Body = Body,

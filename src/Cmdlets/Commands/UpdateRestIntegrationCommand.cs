@@ -140,7 +140,7 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method);
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method);
             var findings = new List<Finding>();
             var changes = RestIntegrationDefinition.Read(DefinitionInput.ToPlain(BoundValues(FriendlyParameters)), findings);
             var raw = RestIntegrationPatch.Normalize(PatchOperation);
@@ -148,28 +148,25 @@ namespace IntegrationTools.Commands
             if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, findings)) return;
             if (!FriendlyParameters.Any(MyInvocation.BoundParameters.ContainsKey) && raw.Count == 0)
             {
-                var message = $"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.";
-                WriteError(new ErrorRecord(new PSArgumentException(message), Operation + "NothingToChange", ErrorCategory.InvalidArgument, target)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give at least one of -" + string.Join(", -", FriendlyParameters) + " or -PatchOperation." },
-                });
+                WriteError(Failures.ForInput($"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.",
+                    Operation + "NothingToChange", target, "Give at least one of -" + string.Join(", -", FriendlyParameters) + " or -PatchOperation."));
                 return;
             }
 
             ShowProgress(target);
             var planner = Planner;
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
-                var plan = Await(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, method, changes, raw, CancellationToken));
-                if (!PreFlight(plan.Findings, Operation, plan.Target.ToString())) return;
+                var plan = WaitFor(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, method, changes, raw, CancellationToken));
+                if (!CheckBeforeSending(plan.Findings, Operation, plan.Target.ToString())) return;
                 if (plan.NothingToSend)
                 {
                     WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");
-                    if (PassThru && plan.Current != null) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
+                    if (PassThru && plan.Current != null) WriteObject(WaitFor(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(plan.Target.ToString(), plan.Request)) return;
-                var updated = Await(planner.ApplyAsync(plan, CancellationToken));
+                var updated = WaitFor(planner.ApplyAsync(plan, CancellationToken));
                 if (PassThru) WriteObject(updated);
             });
         }
