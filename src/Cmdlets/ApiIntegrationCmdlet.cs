@@ -32,4 +32,36 @@ namespace IntegrationTools.Commands
         protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
             requests.Count == 1 ? ShouldSend(target, requests[0]) : ShouldProcess(target, string.Join(System.Environment.NewLine, requests.Select(r => r.Preview())));
     }
+
+    /// <summary>
+    /// Base of the cmdlets that name one integration of an HTTP or WebSocket API (Remove-ApiIntegration and the
+    /// integration response cmdlets): -ApiId and -IntegrationId, positions 0 and 1, bound from the pipeline by property name.
+    /// </summary>
+    public abstract class ApiIntegrationTargetCmdlet : ApiIntegrationCmdlet
+    {
+        #region Parameters
+
+        /// <summary>The id of the HTTP or WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ApiId { get; set; } = "";
+
+        /// <summary>The id of the integration.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationId { get; set; } = "";
+
+        #endregion
+
+        /// <summary>"api/abc integration/def".</summary>
+        protected string IntegrationTarget => $"api/{ApiId} integration/{IntegrationId}";
+
+        /// <summary>The recommended action when the API or the integration is not there.</summary>
+        protected string? IntegrationAdvice(ApiGatewayException ex) =>
+            ex.Kind == FailureKind.NotFound
+                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
+                : null;
+    }
 }

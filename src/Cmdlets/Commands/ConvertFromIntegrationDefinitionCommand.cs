@@ -12,7 +12,7 @@ namespace IntegrationTools.Commands
     /// judges nothing but the syntax: the receiving cmdlets check each definition against the rules. Files are read by
     /// Import-IntegrationDefinition.
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "IntegrationDefinition")]
+    [Cmdlet(VerbsData.ConvertFrom, "IntegrationDefinition", HelpUri = HelpLinks.Page + "ConvertFrom-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
     public sealed class ConvertFromIntegrationDefinitionCommand : PSCmdlet
     {

@@ -18,7 +18,7 @@ namespace IntegrationTools.Commands
     /// DefinitionExport). Import-IntegrationDefinition reads the file back. Like Export-Csv, an existing file is replaced
     /// unless -NoClobber; -Force also replaces a read-only file.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "IntegrationDefinition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Export, "IntegrationDefinition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Export-IntegrationDefinition.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportIntegrationDefinitionCommand : PSCmdlet
     {

@@ -7,7 +7,7 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them, each with the keys of the routes that target it.</summary>
-    [Cmdlet(VerbsCommon.Get, "ApiIntegration")]
+    [Cmdlet(VerbsCommon.Get, "ApiIntegration", HelpUri = HelpLinks.Page + "Get-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class GetApiIntegrationCommand : IntegrationToolsCmdlet
     {

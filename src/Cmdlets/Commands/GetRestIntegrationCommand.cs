@@ -11,7 +11,7 @@ namespace IntegrationTools.Commands
     /// <summary>
     /// Gets the integration of a REST API method, or every integration of a resource or of the whole API.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "RestIntegration", DefaultParameterSetName = ByResourceId)]
+    [Cmdlet(VerbsCommon.Get, "RestIntegration", DefaultParameterSetName = ByResourceId, HelpUri = HelpLinks.Page + "Get-RestIntegration.md")]
     [OutputType(typeof(RestIntegration))]
     public sealed class GetRestIntegrationCommand : IntegrationToolsCmdlet
     {
@@ -41,7 +41,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The method whose integration to get; without it every method of the resource is read.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         #endregion

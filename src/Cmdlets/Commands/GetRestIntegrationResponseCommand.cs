@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets the integration responses of a REST API method's integration, or one of them by status code.</summary>
-    [Cmdlet(VerbsCommon.Get, "RestIntegrationResponse")]
+    [Cmdlet(VerbsCommon.Get, "RestIntegrationResponse", HelpUri = HelpLinks.Page + "Get-RestIntegrationResponse.md")]
     [OutputType(typeof(RestIntegrationResponse))]
     public sealed class GetRestIntegrationResponseCommand : RestIntegrationCmdlet
     {
@@ -32,7 +32,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The method whose integration responses to get.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string HttpMethod { get; set; } = "";
 
         /// <summary>The status code of one integration response; without it every response of the integration is returned.</summary>
@@ -49,9 +50,7 @@ namespace IntegrationTools.Commands
         {
             var method = HttpMethod.ToUpperInvariant();
             var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
-            var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Rules.Finding>()
-                : new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
-            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
+            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, StatusCodeFindings(StatusCode))) return;
             RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
                 var service = RestService;

@@ -13,7 +13,7 @@ namespace IntegrationTools.Commands
     /// Set-ApiIntegration or Test-ApiIntegration. It calls no AWS service and judges nothing but the syntax: the receiving
     /// cmdlets check each definition against the rules.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "IntegrationDefinition", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "IntegrationDefinition", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Page + "Import-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
     public sealed class ImportIntegrationDefinitionCommand : PSCmdlet
     {

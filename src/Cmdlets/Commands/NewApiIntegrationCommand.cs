@@ -17,7 +17,7 @@ namespace IntegrationTools.Commands
     /// definition the service would refuse.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        DefaultParameterSetName = HttpProxy)]
+        DefaultParameterSetName = HttpProxy, HelpUri = HelpLinks.Page + "New-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class NewApiIntegrationCommand : ApiIntegrationCmdlet
     {
@@ -79,7 +79,8 @@ namespace IntegrationTools.Commands
         [Parameter(ParameterSetName = HttpProxy)]
         [Parameter(ParameterSetName = HttpPrivate)]
         [Parameter(ParameterSetName = WebSocketHttp)]
-        [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationMethod { get; set; }
 
         /// <summary>The id of the VPC link of a private integration.</summary>

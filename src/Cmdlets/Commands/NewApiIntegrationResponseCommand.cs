@@ -13,25 +13,13 @@ namespace IntegrationTools.Commands
     /// Creates an integration response of a WebSocket API integration (CreateIntegrationResponse): how the backend's
     /// answer becomes the route response for the status codes its key matches.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "New-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class NewApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    public sealed class NewApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
         private const string Operation = "NewApiIntegrationResponse";
 
         #region Parameters
-
-        /// <summary>The id of the WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string ApiId { get; set; } = "";
-
-        /// <summary>The id of the integration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string IntegrationId { get; set; } = "";
 
         /// <summary>'$default', or a regular expression between slashes matched against the integration's status code, such as '/2\d\d/'.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -64,7 +52,7 @@ namespace IntegrationTools.Commands
         {
             var apiId = ApiId;
             var integrationId = IntegrationId;
-            var target = $"api/{apiId} integration/{integrationId} response/{IntegrationResponseKey}";
+            var target = $"{IntegrationTarget} response/{IntegrationResponseKey}";
             var fields = new Hashtable(System.StringComparer.OrdinalIgnoreCase)
             {
                 [nameof(ApiId)] = apiId,
@@ -75,7 +63,7 @@ namespace IntegrationTools.Commands
                 [nameof(ResponseTemplates)] = DefinitionInput.ToPlain(ResponseTemplates),
                 [nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters),
             };
-            RunForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, IntegrationAdvice, () =>
             {
                 var service = new HttpApiService(Client);
                 var api = ReadApi(service, apiId);
@@ -89,10 +77,5 @@ namespace IntegrationTools.Commands
         }
 
         #endregion
-
-        private string? Advice(ApiGatewayException ex) =>
-            ex.Kind == FailureKind.NotFound
-                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
-                : null;
     }
 }

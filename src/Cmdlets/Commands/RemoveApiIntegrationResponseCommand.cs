@@ -6,25 +6,13 @@ using IntegrationTools.Wire;
 namespace IntegrationTools.Commands
 {
     /// <summary>Removes an integration response of a WebSocket API integration (DeleteIntegrationResponse).</summary>
-    [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Page + "Remove-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
         private const string Operation = "RemoveApiIntegrationResponse";
 
         #region Parameters
-
-        /// <summary>The id of the WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string ApiId { get; set; } = "";
-
-        /// <summary>The id of the integration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string IntegrationId { get; set; } = "";
 
         /// <summary>The id of the integration response to remove.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -49,7 +37,7 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var responseId = IntegrationResponseId;
-            var target = $"api/{apiId} integration/{integrationId} response/{responseId}";
+            var target = $"{IntegrationTarget} response/{responseId}";
             ShowProgress(target);
             RunForItem(Operation, target, Advice, () =>
             {

@@ -17,7 +17,7 @@ namespace IntegrationTools.Commands
     /// with only the members that differ, or left alone, and its route keys are pointed at it. The integration as it will
     /// be is checked against the rules before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefinitionSet)]
+    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefinitionSet, HelpUri = HelpLinks.Page + "Set-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class SetApiIntegrationCommand : ApiIntegrationCmdlet
     {
@@ -70,7 +70,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The new HTTP method of the backend call.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
-        [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationMethod { get; set; }
 
         /// <summary>INTERNET or VPC_LINK.</summary>

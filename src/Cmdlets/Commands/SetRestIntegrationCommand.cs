@@ -13,15 +13,13 @@ namespace IntegrationTools.Commands
     /// Sets up the integration of a REST API method (PutIntegration): one parameter set per kind of integration, or a
     /// definition (hashtable, object, AWS CLI skeleton JSON, Get-RestIntegration output) from the pipeline.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "RestIntegration", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "RestIntegration", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Set-RestIntegration.md")]
     [OutputType(typeof(RestIntegration))]
     public sealed class SetRestIntegrationCommand : RestIntegrationCmdlet
     {
         private const string MockSet = "Mock";
         private const string HttpSet = "Http";
-        private const string HttpVpcLinkSet = "HttpVpcLink";
         private const string HttpProxySet = "HttpProxy";
-        private const string HttpProxyVpcLinkSet = "HttpProxyVpcLink";
         private const string LambdaProxySet = "LambdaProxy";
         private const string LambdaCustomSet = "LambdaCustom";
         private const string AwsServiceActionSet = "AwsServiceAction";
@@ -36,9 +34,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the REST API.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -51,9 +47,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -66,9 +60,7 @@ namespace IntegrationTools.Commands
         /// <summary>The path of the resource, such as /pets/{id}.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -81,15 +73,14 @@ namespace IntegrationTools.Commands
         /// <summary>The method being integrated (the {http_method} of the request path).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServicePathSet)]
         [Parameter(ParameterSetName = DefinitionSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         /// <summary>A MOCK integration: API Gateway answers from the request templates without a backend.</summary>
@@ -98,12 +89,10 @@ namespace IntegrationTools.Commands
 
         /// <summary>An HTTP (custom) integration: the request and response go through mapping templates.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         public SwitchParameter Http { get; set; }
 
         /// <summary>An HTTP proxy integration: the request is passed to the URL as it is.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         public SwitchParameter HttpProxy { get; set; }
 
         /// <summary>A Lambda proxy integration (AWS_PROXY).</summary>
@@ -121,32 +110,32 @@ namespace IntegrationTools.Commands
 
         /// <summary>The backend's http(s) URL.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [ValidateNotNullOrEmpty]
         public string? Uri { get; set; }
 
         /// <summary>The method API Gateway calls the backend with (the wire member httpMethod).</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = AwsServiceActionSet)]
         [Parameter(Mandatory = true, ParameterSetName = AwsServicePathSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationHttpMethod { get; set; }
 
-        /// <summary>The id of the VPC link of a private integration (connection type VPC_LINK).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
+        /// <summary>
+        /// The id of the VPC link of a private integration (connection type VPC_LINK). Without it the integration reaches its
+        /// backend over the internet, and rule IT1024 refuses an -IntegrationTarget.
+        /// </summary>
+        [Parameter(ParameterSetName = HttpSet)]
+        [Parameter(ParameterSetName = HttpProxySet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.RestVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
-        /// <summary>The ALB or NLB listener ARN a private integration over a VPC link (v2) sends requests to.</summary>
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
+        /// <summary>The ALB or NLB listener ARN a private integration over a VPC link (v2) sends requests to; goes with -ConnectionId.</summary>
+        [Parameter(ParameterSetName = HttpSet)]
+        [Parameter(ParameterSetName = HttpProxySet)]
         [ValidateNotNullOrEmpty]
         public string? IntegrationTarget { get; set; }
 
@@ -188,9 +177,7 @@ namespace IntegrationTools.Commands
         /// <summary>Integration request parameters: @{ 'integration.request.header.x-id' = 'method.request.path.id' }.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -199,7 +186,6 @@ namespace IntegrationTools.Commands
         /// <summary>Mapping templates by content type: @{ 'application/json' = '{"statusCode": 200}' }.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -208,7 +194,6 @@ namespace IntegrationTools.Commands
         /// <summary>What happens to a request whose content type has no template.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -218,9 +203,7 @@ namespace IntegrationTools.Commands
         /// <summary>The group of cached parameters (default: the resource id).</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -231,9 +214,7 @@ namespace IntegrationTools.Commands
         /// <summary>The method request parameters whose values key the cache.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -243,9 +224,7 @@ namespace IntegrationTools.Commands
         /// <summary>Converts the request payload: CONVERT_TO_BINARY or CONVERT_TO_TEXT.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -255,9 +234,7 @@ namespace IntegrationTools.Commands
 
         /// <summary>The integration timeout: 50 to 29,000 ms (default 29,000), more for Regional and private APIs with a raised quota.</summary>
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -266,14 +243,11 @@ namespace IntegrationTools.Commands
 
         /// <summary>Accept a backend certificate from a private or self-signed authority (tlsConfig.insecureSkipVerification).</summary>
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         public SwitchParameter InsecureSkipVerification { get; set; }
 
         /// <summary>BUFFERED (default) or STREAM the backend's response to the client.</summary>
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [ValidateSet("BUFFERED", "STREAM", IgnoreCase = true)]
         public string? ResponseTransferMode { get; set; }
@@ -379,10 +353,7 @@ namespace IntegrationTools.Commands
                     return RestIntegrationKinds.Mock();
                 case HttpSet:
                 case HttpProxySet:
-                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxySet, Uri!, IntegrationHttpMethod!);
-                case HttpVpcLinkSet:
-                case HttpProxyVpcLinkSet:
-                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxyVpcLinkSet, Uri!, IntegrationHttpMethod!, ConnectionId, IntegrationTarget);
+                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxySet, Uri!, IntegrationHttpMethod!, ConnectionId, IntegrationTarget);
                 case LambdaProxySet:
                 case LambdaCustomSet:
                     return RestIntegrationKinds.Lambda(ParameterSetName == LambdaProxySet, function!, SessionRegion, Credentials, target, findings);

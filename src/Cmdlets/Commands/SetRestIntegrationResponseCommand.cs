@@ -8,7 +8,7 @@ using IntegrationTools.Rules;
 namespace IntegrationTools.Commands
 {
     /// <summary>Sets up an integration response of a REST API method's integration (PutIntegrationResponse).</summary>
-    [Cmdlet(VerbsCommon.Set, "RestIntegrationResponse", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "RestIntegrationResponse", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Set-RestIntegrationResponse.md")]
     [OutputType(typeof(RestIntegrationResponse))]
     public sealed class SetRestIntegrationResponseCommand : RestIntegrationCmdlet
     {
@@ -42,7 +42,8 @@ namespace IntegrationTools.Commands
         /// <summary>The method whose integration gets the response.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = DefinitionSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         /// <summary>The status code of the method response this response maps to, such as 200.</summary>

@@ -22,7 +22,7 @@ namespace IntegrationTools.Commands
     /// per definition.
     /// </summary>
     // ShouldProcess guards -Invoke only: a test invocation runs the integration, so the backend receives the request.
-    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Page + "Test-ApiIntegration.md")]
     [OutputType(typeof(Finding))]
     [OutputType(typeof(bool))]
     [OutputType(typeof(TestInvokeResult))]

@@ -176,38 +176,3 @@ namespace IntegrationTools.Completers
         }
     }
 }
-
-namespace IntegrationTools.Completers
-{
-    using System;
-    using System.Management.Automation;
-    using System.Management.Automation.Language;
-
-    /// <summary>-IntegrationResponseKey of WebSocket integration responses: the default key and the usual status code patterns; never throws.</summary>
-    public sealed class IntegrationResponseKeyCompleter : IArgumentCompleter
-    {
-        private static readonly (string Value, string Tip)[] Keys =
-        {
-            ("$default", "The response for every status code no other key matches."),
-            (@"/2\d\d/", "Any 2xx status code of the backend."),
-            (@"/4\d\d/", "Any 4xx status code of the backend."),
-            (@"/5\d\d/", "Any 5xx status code of the backend."),
-        };
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var prefix = (wordToComplete ?? "").Trim('\'', '"');
-                return Keys.Where(k => k.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    .Select(k => new CompletionResult("'" + k.Value + "'", k.Value, CompletionResultType.ParameterValue, k.Tip))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<CompletionResult>();
-            }
-        }
-    }
-}
