@@ -1,12 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Rules;
 using IntegrationTools.Session;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {
@@ -30,75 +23,32 @@ namespace IntegrationTools.Commands
 
         public static ErrorRecord ForSession(SessionException ex)
         {
-            ErrorCategory category;
-            Exception exception;
-            switch (ex.Problem)
+            var (category, exception) = ex.Problem switch
             {
-                case SessionProblem.ProfileNotFound:
-                    category = ErrorCategory.ObjectNotFound;
-                    exception = new ItemNotFoundException(ex.Message, ex);
-                    break;
-                case SessionProblem.InsecureEndpoint:
-                    category = ErrorCategory.SecurityError;
-                    exception = new System.Security.SecurityException(ex.Message, ex);
-                    break;
-                case SessionProblem.NoCredentials:
-                    category = ErrorCategory.AuthenticationError;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-                default:
-                    category = ErrorCategory.InvalidArgument;
-                    exception = new PSArgumentException(ex.Message, ex);
-                    break;
-            }
+                SessionProblem.ProfileNotFound => (ErrorCategory.ObjectNotFound, (Exception)new ItemNotFoundException(ex.Message, ex)),
+                SessionProblem.InsecureEndpoint => (ErrorCategory.SecurityError, new System.Security.SecurityException(ex.Message, ex)),
+                SessionProblem.NoCredentials => (ErrorCategory.AuthenticationError, new PSInvalidOperationException(ex.Message, ex)),
+                _ => (ErrorCategory.InvalidArgument, new PSArgumentException(ex.Message, ex)),
+            };
             return Record(exception, "Session" + ex.Problem, category, null, ex.Message, ex.RecommendedAction);
         }
 
         public static ErrorRecord ForService(ApiGatewayException ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
         {
-            ErrorCategory category;
-            Exception exception;
-            switch (ex.Kind)
+            var (category, exception) = ex.Kind switch
             {
-                case FailureKind.NotFound:
-                    category = ErrorCategory.ObjectNotFound;
-                    exception = new ItemNotFoundException(ex.Message, ex);
-                    break;
-                case FailureKind.BadRequest:
-                    category = ErrorCategory.InvalidArgument;
-                    exception = new PSArgumentException(ex.Message, ex);
-                    break;
-                case FailureKind.Conflict:
-                    category = ErrorCategory.ResourceExists;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-                case FailureKind.LimitExceeded:
-                    category = ErrorCategory.QuotaExceeded;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-                case FailureKind.Throttled:
-                    category = ErrorCategory.LimitsExceeded;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-                case FailureKind.AccessDenied:
-                    category = ErrorCategory.PermissionDenied;
-                    exception = new UnauthorizedAccessException(ex.Message, ex);
-                    break;
-                case FailureKind.ConnectionFailed:
-                    category = ErrorCategory.ConnectionError;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-                case FailureKind.Timeout:
-                    category = ErrorCategory.OperationTimeout;
-                    exception = new TimeoutException(ex.Message, ex);
-                    break;
-                default:
-                    category = ErrorCategory.InvalidResult;
-                    exception = new PSInvalidOperationException(ex.Message, ex);
-                    break;
-            }
+                FailureKind.NotFound => (ErrorCategory.ObjectNotFound, (Exception)new ItemNotFoundException(ex.Message, ex)),
+                FailureKind.BadRequest => (ErrorCategory.InvalidArgument, new PSArgumentException(ex.Message, ex)),
+                FailureKind.Conflict => (ErrorCategory.ResourceExists, new PSInvalidOperationException(ex.Message, ex)),
+                FailureKind.LimitExceeded => (ErrorCategory.QuotaExceeded, new PSInvalidOperationException(ex.Message, ex)),
+                FailureKind.Throttled => (ErrorCategory.LimitsExceeded, new PSInvalidOperationException(ex.Message, ex)),
+                FailureKind.AccessDenied => (ErrorCategory.PermissionDenied, new UnauthorizedAccessException(ex.Message, ex)),
+                FailureKind.ConnectionFailed => (ErrorCategory.ConnectionError, new PSInvalidOperationException(ex.Message, ex)),
+                FailureKind.Timeout => (ErrorCategory.OperationTimeout, new TimeoutException(ex.Message, ex)),
+                _ => (ErrorCategory.InvalidResult, new PSInvalidOperationException(ex.Message, ex)),
+            };
             // A function whose account could not be looked up: one error naming the function, the STS failure and the fix.
-            return ex is Operations.LambdaFunctionNotResolvedException unresolved
+            return ex is LambdaFunctionNotResolvedException unresolved
                 ? Record(exception, operation + "FunctionNotResolved", category, target, ex.Message, unresolved.RecommendedAction)
                 : Record(exception, operation + ex.Kind, category, target, ex.Message, recommendedAction?.Invoke(ex) ?? DefaultAction(ex));
         }
@@ -178,22 +128,13 @@ namespace IntegrationTools.Commands
                 $"Fix {where}. The document must be a list of definitions, one definition, or an object with a 'Definitions' list; nothing from it was returned." + hint);
         }
 
-        private static string DefaultAction(ApiGatewayException ex)
+        private static string DefaultAction(ApiGatewayException ex) => ex.Kind switch
         {
-            switch (ex.Kind)
-            {
-                case FailureKind.AccessDenied:
-                    return "Check that the credentials are valid for this account and region and allow the apigateway:* action named in the message.";
-                case FailureKind.Throttled:
-                    return "The account's API Gateway management quota was exceeded; wait and run the command again, or apply fewer items at once.";
-                case FailureKind.ConnectionFailed:
-                case FailureKind.Timeout:
-                    return "Check -EndpointUrl / AWS_ENDPOINT_URL and -Region, the network path and any proxy, then run the command again.";
-                case FailureKind.ServiceError:
-                    return "API Gateway had an internal error; run the command again later.";
-                default:
-                    return "Check the ids and values named in the message.";
-            }
-        }
+            FailureKind.AccessDenied => "Check that the credentials are valid for this account and region and allow the apigateway:* action named in the message.",
+            FailureKind.Throttled => "The account's API Gateway management quota was exceeded; wait and run the command again, or apply fewer items at once.",
+            FailureKind.ConnectionFailed or FailureKind.Timeout => "Check -EndpointUrl / AWS_ENDPOINT_URL and -Region, the network path and any proxy, then run the command again.",
+            FailureKind.ServiceError => "API Gateway had an internal error; run the command again later.",
+            _ => "Check the ids and values named in the message.",
+        };
     }
 }

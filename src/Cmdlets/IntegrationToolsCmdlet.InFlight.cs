@@ -1,13 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {

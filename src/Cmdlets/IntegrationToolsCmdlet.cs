@@ -1,13 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Collections.Generic;
-using System.Linq;
-using IntegrationTools.Rules;
 using IntegrationTools.Session;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {

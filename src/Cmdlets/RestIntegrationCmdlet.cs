@@ -1,11 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>

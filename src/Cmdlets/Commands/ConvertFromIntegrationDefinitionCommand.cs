@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
 using System.Text;
-using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Commands
 {

@@ -1,13 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Text;
-using IntegrationTools.Definitions;
-using IntegrationTools.Rules;
 
 namespace IntegrationTools.Commands
 {

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them, each with the keys of the routes that target it.</summary>
@@ -54,17 +48,12 @@ namespace IntegrationTools.Commands
                     WriteObject(integration);
                     return;
                 }
-                string? token = null;
-                do
+                foreach (var integration in Paging.All(token => WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken))))
                 {
-                    var page = WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken));
                     // The route keys that target each integration, from one GetRoutes listing per API.
-                    var routes = page.Items.Count > 0 ? Routes(service, apiId) : new List<ApiRoute>();
-                    foreach (var integration in page.Items) RouteGuard.FillRouteKeys(integration, routes);
-                    WriteObject(page.Items, enumerateCollection: true);
-                    token = page.NextToken;
+                    RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
+                    WriteObject(integration);
                 }
-                while (token != null);
             });
         }
 

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets one integration response of a WebSocket API integration, or all of them.</summary>
@@ -39,14 +34,8 @@ namespace IntegrationTools.Commands
                     WriteObject(WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
                     return;
                 }
-                string? token = null;
-                do
-                {
-                    var page = WaitFor(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken));
-                    WriteObject(page.Items, enumerateCollection: true);
-                    token = page.NextToken;
-                }
-                while (token != null);
+                foreach (var response in Paging.All(token => WaitFor(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken))))
+                    WriteObject(response);
             });
         }
 

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>

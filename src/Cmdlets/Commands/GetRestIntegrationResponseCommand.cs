@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets the integration responses of a REST API method's integration, or one of them by status code.</summary>

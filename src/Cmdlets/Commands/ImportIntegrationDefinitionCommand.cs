@@ -1,9 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Commands
 {

@@ -1,13 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {

@@ -1,12 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>

@@ -1,8 +1,3 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>

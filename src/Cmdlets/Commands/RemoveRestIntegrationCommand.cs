@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Removes the integration of a REST API method (DeleteIntegration).</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Removes an integration response of a REST API method's integration (DeleteIntegrationResponse).</summary>

@@ -1,11 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Rules;
 
 namespace IntegrationTools.Commands
 {

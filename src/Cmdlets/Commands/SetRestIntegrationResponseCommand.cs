@@ -1,10 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Rules;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Sets up an integration response of a REST API method's integration (PutIntegrationResponse).</summary>

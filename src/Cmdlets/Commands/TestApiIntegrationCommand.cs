@@ -1,16 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Validation;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {

@@ -1,12 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>

@@ -1,9 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Completers
 {
@@ -68,22 +63,12 @@ namespace IntegrationTools.Completers
         {
             var service = new HttpApiService(client);
             var api = service.GetApiAsync(apiId, ct).GetAwaiter().GetResult();
-            var candidates = new List<Candidate>();
-            string? token = null;
-            do
-            {
-                var page = service.GetIntegrationsPageAsync(api, token, ct).GetAwaiter().GetResult();
-                candidates.AddRange(page.Items.Select(i => new Candidate(i.IntegrationId, i.IntegrationType, $"{i.IntegrationType} {i.IntegrationUri}")));
-                token = page.NextToken;
-            }
-            while (token != null);
-            return candidates;
+            return Commands.Paging.All(token => service.GetIntegrationsPageAsync(api, token, ct).GetAwaiter().GetResult())
+                .Select(i => new Candidate(i.IntegrationId, i.IntegrationType, $"{i.IntegrationType} {i.IntegrationUri}"))
+                .ToList();
         }
     }
-}
 
-namespace IntegrationTools.Completers
-{
     /// <summary>-ConnectionId of REST API integrations: the VPC links of REST APIs (v1), with their names and status.</summary>
     public sealed class RestVpcLinkCompleter : LiveCompleter
     {
@@ -132,22 +117,12 @@ namespace IntegrationTools.Completers
             var parts = scope.Split('/');
             var service = new HttpApiService(client);
             var api = service.GetApiAsync(parts[0], ct).GetAwaiter().GetResult();
-            var candidates = new List<Candidate>();
-            string? token = null;
-            do
-            {
-                var page = service.GetIntegrationResponsesPageAsync(api, parts[1], token, ct).GetAwaiter().GetResult();
-                candidates.AddRange(page.Items.Select(r => new Candidate(r.IntegrationResponseId, r.IntegrationResponseKey, $"key {r.IntegrationResponseKey}")));
-                token = page.NextToken;
-            }
-            while (token != null);
-            return candidates;
+            return Commands.Paging.All(token => service.GetIntegrationResponsesPageAsync(api, parts[1], token, ct).GetAwaiter().GetResult())
+                .Select(r => new Candidate(r.IntegrationResponseId, r.IntegrationResponseKey, $"key {r.IntegrationResponseKey}"))
+                .ToList();
         }
     }
-}
 
-namespace IntegrationTools.Completers
-{
     /// <summary>-StatusCode of the REST integration response cmdlets: the integration responses of the method named by -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod.</summary>
     public sealed class RestStatusCodeCompleter : LiveCompleter
     {
