@@ -1,15 +1,8 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
     /// Base of the cmdlets that change HTTP and WebSocket API (v2) integrations: reads each API (its protocol) once
-    /// per session and API id, and turns the engine's refusals into ErrorRecords.
+    /// per session and API id, and confirms the requests of a plan together.
     /// </summary>
     public abstract class ApiIntegrationCmdlet : IntegrationToolsCmdlet
     {
@@ -21,36 +14,47 @@ namespace IntegrationTools.Commands
             var key = $"{Client.Session.Region}|{Client.Session.Endpoint}|{apiId}";
             if (!_apis.TryGetValue(key, out var api))
             {
-                api = Await(service.GetApiAsync(apiId, CancellationToken));
+                api = WaitFor(service.GetApiAsync(apiId, CancellationToken));
                 _apis[key] = api;
                 WriteVerbose($"api/{apiId} is {(api.ProtocolType == "WEBSOCKET" ? "a WebSocket" : "an " + api.ProtocolType)} API.");
             }
             return api;
         }
 
-        /// <summary>The session's region: the rules check against it, and it completes ARNs and URIs.</summary>
-        protected string SessionRegion => Client.Session.Region;
-
-        /// <summary>
-        /// ShouldProcess with the request, unless <paramref name="force"/> (and no -WhatIf) skips the confirmation;
-        /// -Force never overrides -WhatIf.
-        /// </summary>
-        private protected bool Confirmed(string target, WireRequest request, bool force) =>
-            force && !WhatIfRequested ? true : ShouldSend(target, request);
-
         /// <summary>ShouldProcess with every request a plan sends (the integration's, then its routes'), one per line.</summary>
         private protected bool ShouldSend(string target, IReadOnlyList<WireRequest> requests) =>
             requests.Count == 1 ? ShouldSend(target, requests[0]) : ShouldProcess(target, string.Join(System.Environment.NewLine, requests.Select(r => r.Preview())));
+    }
 
-        /// <summary>A refusal the engine worked out (not a definition problem): one non-terminating error.</summary>
-        protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix)
-        {
-            message = Text.DisplayText.Safe(message)!;
-            var record = new ErrorRecord(new PSInvalidOperationException(message), errorId, category, target)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = fix },
-            };
-            WriteError(record);
-        }
+    /// <summary>
+    /// Base of the cmdlets that name one integration of an HTTP or WebSocket API (Remove-ApiIntegration and the
+    /// integration response cmdlets): -ApiId and -IntegrationId, positions 0 and 1, bound from the pipeline by property name.
+    /// </summary>
+    public abstract class ApiIntegrationTargetCmdlet : ApiIntegrationCmdlet
+    {
+        #region Parameters
+
+        /// <summary>The id of the HTTP or WebSocket API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string ApiId { get; set; } = "";
+
+        /// <summary>The id of the integration.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string IntegrationId { get; set; } = "";
+
+        #endregion
+
+        /// <summary>"api/abc integration/def".</summary>
+        protected string IntegrationTarget => $"api/{ApiId} integration/{IntegrationId}";
+
+        /// <summary>The recommended action when the API or the integration is not there.</summary>
+        protected string? IntegrationAdvice(ApiGatewayException ex) =>
+            ex.Kind == FailureKind.NotFound
+                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
+                : null;
     }
 }

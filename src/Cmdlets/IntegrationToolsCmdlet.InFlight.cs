@@ -1,13 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {
@@ -62,7 +55,7 @@ namespace IntegrationTools.Commands
 
         /// <summary>
         /// Sends an item's writes as a task that holds <paramref name="holds"/> until it ends; <paramref name="written"/>
-        /// writes its result, and a failure is the item's error (as in <see cref="ForItem"/>), both on the pipeline thread in
+        /// writes its result, and a failure is the item's error (as in <see cref="RunForItem"/>), both on the pipeline thread in
         /// input order. Waits first for a free place when -ThrottleLimit items are in flight.
         /// </summary>
         protected void StartWrite<T>(IEnumerable<string> holds, Func<CancellationToken, Task<T>> work, Action<T> written,
@@ -79,7 +72,7 @@ namespace IntegrationTools.Commands
                 {
                     return new PendingWrite(() =>
                     {
-                        if (!Fail(ex, operation, target, recommendedAction)) ExceptionDispatchInfo.Capture(ex).Throw();
+                        if (!TryWriteFailure(ex, operation, target, recommendedAction)) ExceptionDispatchInfo.Capture(ex).Throw();
                     }, done: false);
                 }
             });
@@ -190,13 +183,7 @@ namespace IntegrationTools.Commands
             if (notDone.Count > 0) message += ": " + string.Join(", ", notDone);
             message += ".";
             if (notWritten.Count > 0) message += $" Done, but not written to the pipeline: {string.Join(", ", notWritten)}.";
-            var record = new ErrorRecord(new OperationCanceledException(message), name.Replace("-", "") + "Stopped", ErrorCategory.OperationStopped, notDone.ToArray())
-            {
-                ErrorDetails = new ErrorDetails(message)
-                {
-                    RecommendedAction = "A write in flight when the command stopped may or may not have been made. Run the command again for these items: applying a definition again changes only what differs.",
-                },
-            };
+            var record = Failures.ForStopped(name, message, notDone.ToArray());
             try
             {
                 if (SessionState.PSVariable.GetValue("Error") is ArrayList errors) errors.Insert(0, record);

@@ -1,14 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Collections.Generic;
-using System.Linq;
-using IntegrationTools.Rules;
 using IntegrationTools.Session;
-using IntegrationTools.Wire;
-using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {
@@ -126,8 +119,11 @@ namespace IntegrationTools.Commands
             }
         }
 
+        /// <summary>The session's region: the rules check against it, and it completes ARNs and URIs (resolving the session ends the command when it cannot be built).</summary>
+        protected string SessionRegion => Client.Session.Region;
+
         /// <summary>Waits for an engine call on the pipeline thread, then writes its request log as Verbose lines.</summary>
-        protected T Await<T>(Task<T> task)
+        protected T WaitFor<T>(Task<T> task)
         {
             try
             {
@@ -145,7 +141,7 @@ namespace IntegrationTools.Commands
         /// pipeline goes on with the next item. <paramref name="recommendedAction"/> may name a fix for a failure
         /// (null falls back to the general advice for its kind). Ctrl+C stops quietly.
         /// </summary>
-        protected void ForItem(string operation, object target, Func<ApiGatewayException, string?>? recommendedAction, Action action)
+        protected void RunForItem(string operation, object target, Func<ApiGatewayException, string?>? recommendedAction, Action action)
         {
             try
             {
@@ -158,11 +154,11 @@ namespace IntegrationTools.Commands
             }
             catch (ApiGatewayException ex)
             {
-                Fail(ex, operation, target, recommendedAction);
+                TryWriteFailure(ex, operation, target, recommendedAction);
             }
             catch (SessionException ex)
             {
-                Fail(ex, operation, target, recommendedAction);
+                TryWriteFailure(ex, operation, target, recommendedAction);
             }
         }
 
@@ -172,7 +168,7 @@ namespace IntegrationTools.Commands
         /// signed (an expired SSO session, say) and every other item would fail the same way. Anything else is not handled
         /// (false).
         /// </summary>
-        private bool Fail(Exception ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
+        private bool TryWriteFailure(Exception ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
         {
             switch (ex)
             {
@@ -188,11 +184,11 @@ namespace IntegrationTools.Commands
         }
 
         /// <summary>
-        /// The pre-flight check of the changing cmdlets: warnings are written as warnings; Error findings become one
+        /// The check of the changing cmdlets before they send anything: warnings are written as warnings; Error findings become one
         /// non-terminating ErrorRecord (ErrorId <paramref name="operation"/>+"InvalidDefinition", InvalidArgument) that
         /// lists every problem and its fix, and the caller must send nothing. Returns true when the definition may be sent.
         /// </summary>
-        protected bool PreFlight(IReadOnlyCollection<Finding> findings, string operation, object target)
+        protected bool CheckBeforeSending(IReadOnlyCollection<Finding> findings, string operation, object target)
         {
             var errors = WriteWarningsAndGetErrors(findings);
             if (errors.Count == 0) return true;
@@ -213,9 +209,15 @@ namespace IntegrationTools.Commands
         }
 
         /// <summary>
-        /// ShouldProcess with the exact request as the -WhatIf text: "PUT /restapis/.../integration {json}".
+        /// ShouldProcess with the exact request as the -WhatIf text: "PUT /restapis/.../integration {json}". With
+        /// <paramref name="force"/> (a cmdlet's -Force) the confirmation prompt is skipped, but -WhatIf still only shows the request.
         /// </summary>
-        private protected bool ShouldSend(string target, WireRequest request) => ShouldProcess(target, request.Preview());
+        private protected bool ShouldSend(string target, WireRequest request, bool force = false) =>
+            force && !WhatIfRequested || ShouldProcess(target, request.Preview());
+
+        /// <summary>A refusal the engine worked out for one item (not a definition problem): one non-terminating error.</summary>
+        protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix) =>
+            WriteError(Failures.ForRefusal(errorId, category, target, message, fix));
 
         /// <summary>How many requests this command has sent so far (every attempt), over every session it used.</summary>
         protected long RequestsSent => _requestsOfEarlierClients + (_client?.RequestsSent ?? 0);

@@ -1,12 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
-using IntegrationTools.Models;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
@@ -15,11 +6,6 @@ namespace IntegrationTools.Commands
     /// </summary>
     public abstract class RestIntegrationCmdlet : IntegrationToolsCmdlet
     {
-        internal const string HttpMethods = "ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
-
-        /// <summary>The session's region (resolving the session ends the command when it cannot be built).</summary>
-        protected string SessionRegion => Client.Session.Region;
-
         private protected RestApiService RestService => new RestApiService(Client);
 
         private protected RestIntegrationPlanner Planner => new RestIntegrationPlanner(RestService, SessionRegion);
@@ -27,12 +13,12 @@ namespace IntegrationTools.Commands
         private readonly Dictionary<string, RestApiListing> _listings = new Dictionary<string, RestApiListing>();
 
         /// <summary>The REST API's resources, methods and integrations: one GetResources?embed=methods listing per API and session for the whole pipeline.</summary>
-        private protected RestApiListing Listing(string restApiId)
+        private protected RestApiListing ReadListing(string restApiId)
         {
             var key = $"{Client.Session.Endpoint}|{Client.Session.Region}|{restApiId}";
             if (!_listings.TryGetValue(key, out var listing))
             {
-                listing = Await(RestService.GetListingAsync(restApiId, CancellationToken));
+                listing = WaitFor(RestService.GetListingAsync(restApiId, CancellationToken));
                 _listings[key] = listing;
             }
             return listing;
@@ -81,8 +67,62 @@ namespace IntegrationTools.Commands
             }
         }
 
+        /// <summary>The findings of an integration response's status code (IT1101), none when it is not given.</summary>
+        protected static IEnumerable<Finding> StatusCodeFindings(string? statusCode) =>
+            statusCode == null ? Enumerable.Empty<Finding>()
+                : new RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = statusCode }, RuleContext.Offline);
+
         /// <summary>"restapi/abc /pets GET" for messages, before the target is resolved.</summary>
-        protected static string Describe(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod) =>
+        protected static string MethodTarget(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod) =>
             Text.DisplayText.Clip($"restapi/{restApiId ?? "?"} {(resourceId != null ? "resource/" + resourceId : resourcePath ?? "?")} {httpMethod?.ToUpperInvariant() ?? "?"}");
+    }
+
+    /// <summary>
+    /// Base of the cmdlets that name one REST API method by parameters (Remove-RestIntegration,
+    /// Remove-RestIntegrationResponse, Update-RestIntegration): -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod,
+    /// each bound from the pipeline by property name (Get-RestIntegration output).
+    /// </summary>
+    public abstract class RestMethodTargetCmdlet : RestIntegrationCmdlet
+    {
+        #region Parameters
+
+        /// <summary>The id of the REST API.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.RestApiIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string RestApiId { get; set; } = "";
+
+        /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceId { get; set; }
+
+        /// <summary>The path of the resource, such as /pets/{id}.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completers.ResourcePathCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? ResourcePath { get; set; }
+
+        /// <summary>The method of the resource.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
+        public string HttpMethod { get; set; } = "";
+
+        #endregion
+
+        /// <summary>The method in upper case, as the service names it.</summary>
+        protected string Method => HttpMethod.ToUpperInvariant();
+
+        /// <summary>"restapi/abc /pets GET": the method as the parameters name it, before it is resolved.</summary>
+        protected string MethodTarget() => MethodTarget(RestApiId, ResourceId, ResourcePath, Method);
+
+        /// <summary>IT1001/IT1002 (and <paramref name="more"/>) for the method the parameters name; false after the item's error.</summary>
+        protected bool CheckTarget(string operation, string target, IEnumerable<Finding>? more = null) =>
+            CheckTarget(operation, RestApiId, ResourceId, ResourcePath, Method, target, more);
+
+        /// <summary>The recommended action for a failure of this cmdlet's REST API.</summary>
+        protected string? Advice(ApiGatewayException ex) => Advice(ex, RestApiId);
     }
 }

@@ -1,6 +1,3 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
 using IntegrationTools.Session;
 
 namespace IntegrationTools.Commands

@@ -290,6 +290,15 @@ Describe 'docs/help, which the help is compiled from' {
         @($problems) | Should -BeNullOrEmpty
     }
 
+    It 'is where every cmdlet''s HelpUri points: its page, under the manifest''s ProjectUri' {
+        $project = (Import-PowerShellDataFile -LiteralPath $ManifestPath).PrivateData.PSData.ProjectUri
+        $wrong = foreach ($name in $Exported) {
+            $uri = (Get-Command -Name $name).HelpUri
+            if ($uri -cne "$project/blob/main/docs/help/$name.md") { "${name}: '$uri'" }
+        }
+        @($wrong) | Should -BeNullOrEmpty
+    }
+
     It 'has at least two examples on every page' {
         @($pages.Values | Where-Object { $_.ExampleCount -lt 2 } | ForEach-Object { "$($_.Name): $($_.ExampleCount) example(s)" }) | Should -BeNullOrEmpty
     }
@@ -367,6 +376,35 @@ Describe 'The help topics' {
 }
 
 Describe 'Tab completion' {
+
+    It '<Command> -<Parameter> completes the HTTP methods, takes them in any case, and names them all when refused' -ForEach @(
+        @{ Command = 'Get-RestIntegration'; Parameter = 'HttpMethod' }
+        @{ Command = 'Get-RestIntegrationResponse'; Parameter = 'HttpMethod' }
+        @{ Command = 'Remove-RestIntegration'; Parameter = 'HttpMethod' }
+        @{ Command = 'Remove-RestIntegrationResponse'; Parameter = 'HttpMethod' }
+        @{ Command = 'Update-RestIntegration'; Parameter = 'HttpMethod' }
+        @{ Command = 'Update-RestIntegration'; Parameter = 'IntegrationHttpMethod' }
+        @{ Command = 'Set-RestIntegration'; Parameter = 'HttpMethod' }
+        @{ Command = 'Set-RestIntegration'; Parameter = 'IntegrationHttpMethod' }
+        @{ Command = 'Set-RestIntegrationResponse'; Parameter = 'HttpMethod' }
+        @{ Command = 'New-ApiIntegration'; Parameter = 'IntegrationMethod' }
+        @{ Command = 'Set-ApiIntegration'; Parameter = 'IntegrationMethod' }
+    ) {
+        @(Get-Completion "$Command -$Parameter P").CompletionText | Should -Be @('PATCH', 'POST', 'PUT')
+        $validators = @((Get-Command $Command).Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateArgumentsAttribute] })
+        $validators | Should -HaveCount 1
+        $validators[0].GetType().Name | Should -Be 'ValidateHttpMethodAttribute'
+        $arguments = @{ $Parameter = 'FETCH' }
+        $thrown = { & $Command @arguments } | Should -Throw -ErrorId "ParameterArgumentValidationError,*" -PassThru
+        $thrown.Exception.Message | Should -BeLike "*'$Parameter'*'FETCH' is not an HTTP method API Gateway knows. Use one of: ANY, DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT."
+    }
+
+    It 'takes an HTTP method in any case (the method is checked, then the target)' {
+        $run = Invoke-Captured { Remove-RestIntegration -RestApiId abc -HttpMethod get -Confirm:$false -EndpointUrl $Endpoint }
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'RemoveRestIntegrationInvalidTarget,IntegrationTools.Commands.RemoveRestIntegrationCommand'
+        $run.Errors[0].TargetObject | Should -BeExactly 'restapi/abc ? GET'
+    }
 
     It 'completes -RestApiId with the ids of the REST APIs, naming each' {
         $store = New-PetStore -Name 'completion-rest'

@@ -98,7 +98,7 @@ Describe 'Set-RestIntegration' {
 
         It 'has one parameter set per kind of integration' {
             (Get-Command Set-RestIntegration).ParameterSets.Name | Should -Be @(
-                'Definition', 'Mock', 'Http', 'HttpVpcLink', 'HttpProxy', 'HttpProxyVpcLink', 'LambdaProxy', 'LambdaCustom', 'AwsServiceAction', 'AwsServicePath')
+                'Definition', 'Mock', 'Http', 'HttpProxy', 'LambdaProxy', 'LambdaCustom', 'AwsServiceAction', 'AwsServicePath')
             $syntax = (Get-Command Set-RestIntegration -Syntax) | Out-String
             $syntax | Should -BeLike '*-LambdaProxy -FunctionName <string>*'
             $syntax | Should -BeLike '*-AwsService -IntegrationHttpMethod <string> -Service <string> -Path <string> -Credentials <string>*'
@@ -173,6 +173,27 @@ Describe 'Set-RestIntegration' {
             $stored = Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod POST -Endpoint $Endpoint
             $stored.type | Should -BeExactly $Type
             $stored.connectionType | Should -BeExactly 'VPC_LINK'
+        }
+
+        It '<Kind> with -IntegrationTarget but no -ConnectionId is refused by IT1024, and nothing is sent' -ForEach @(
+            @{ Kind = 'Http' }
+            @{ Kind = 'HttpProxy' }
+        ) {
+            $shop = New-MotoShop -Name "set-novpc-$Kind" -Endpoint $Endpoint
+            $run = Invoke-Captured {
+                $arguments = @{
+                    RestApiId = $shop.RestApiId; ResourcePath = '/pets'; HttpMethod = 'POST'; $Kind = $true
+                    Uri = 'https://pets.internal.example.com/pets'; IntegrationHttpMethod = 'POST'; EndpointUrl = $Endpoint
+                    IntegrationTarget = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/pets/50dc6c495c0c9188/f2f7dc8efc522ab2'
+                }
+                Set-RestIntegration @arguments
+            }
+            $run.Output | Should -HaveCount 0
+            $run.Errors | Should -HaveCount 1
+            $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'SetRestIntegrationInvalidDefinition,IntegrationTools.Commands.SetRestIntegrationCommand'
+            $run.Errors[0].Exception.Message | Should -BeLike '*IT1024 IntegrationTarget: IntegrationTarget is given, but the integration does not use a VPC link.*'
+            $run.Errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*ConnectionId*'
+            Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod POST -Endpoint $Endpoint | Should -BeNullOrEmpty
         }
 
         It '-HttpProxy above the standard timeout warns naming the quota, and still sends' {
@@ -636,6 +657,21 @@ Describe 'Remove-RestIntegration' {
         Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetId -HttpMethod GET -Endpoint $Endpoint | Should -Not -BeNullOrEmpty
     }
 
+    It 'removes with -Force without asking, where nobody could answer' {
+        $shop = New-ShopWithIntegrations 'remove-force'
+        $run = Invoke-WithoutHost -Script 'param($Api, $Endpoint) Remove-RestIntegration -RestApiId $Api -ResourcePath /pets -HttpMethod OPTIONS -Force -EndpointUrl $Endpoint' `
+            -ArgumentList $shop.RestApiId, $Endpoint
+        $run.Errors | Should -HaveCount 0
+        Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod OPTIONS -Endpoint $Endpoint | Should -BeNullOrEmpty
+    }
+
+    It '-Force never overrides -WhatIf' {
+        $shop = New-ShopWithIntegrations 'remove-force-whatif'
+        $text = Get-HostText { Remove-RestIntegration -RestApiId $shop.RestApiId -ResourcePath /pets -HttpMethod OPTIONS -Force -WhatIf -EndpointUrl $Endpoint }
+        $text | Should -Match ([regex]::Escape("What if: Performing the operation `"DELETE /restapis/$($shop.RestApiId)/resources/$($shop.PetsId)/methods/OPTIONS/integration`""))
+        Get-MotoRestIntegration -RestApiId $shop.RestApiId -ResourceId $shop.PetsId -HttpMethod OPTIONS -Endpoint $Endpoint | Should -Not -BeNullOrEmpty
+    }
+
     It 'is of high impact, so it asks before removing unless told -Confirm:$false' {
         $attribute = (Get-Command Remove-RestIntegration).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
         "$($attribute.ConfirmImpact)" | Should -Be 'High'
@@ -783,6 +819,19 @@ Describe 'Set-, Get- and Remove-RestIntegrationResponse' {
         $removed = @(Get-RestIntegrationResponse $shop.RestApiId -ResourcePath /orders -HttpMethod POST -EndpointUrl $Endpoint |
                 Remove-RestIntegrationResponse -Confirm:$false -PassThru -EndpointUrl $Endpoint)
         $removed.StatusCode | Should -Be @('200', '400')
+        @(Get-RestIntegrationResponse $shop.RestApiId -ResourcePath /orders -HttpMethod POST -EndpointUrl $Endpoint) | Should -HaveCount 0
+    }
+
+    It 'Remove-RestIntegrationResponse removes with -Force without asking, and -Force never overrides -WhatIf' {
+        $shop = New-ShopWithMocks 'response-remove-force'
+        Set-MotoIntegrationResponse -RestApiId $shop.RestApiId -ResourceId $shop.OrdersId -HttpMethod POST -StatusCode 200 -Body @{ selectionPattern = '' } -Endpoint $Endpoint
+        $text = Get-HostText { Remove-RestIntegrationResponse $shop.RestApiId -ResourcePath /orders -HttpMethod POST -StatusCode 200 -Force -WhatIf -EndpointUrl $Endpoint }
+        $text | Should -BeLike '*What if: *DELETE /restapis/*/responses/200*'
+        @(Get-RestIntegrationResponse $shop.RestApiId -ResourcePath /orders -HttpMethod POST -EndpointUrl $Endpoint) | Should -HaveCount 1
+
+        $run = Invoke-WithoutHost -Script 'param($Api, $Endpoint) Remove-RestIntegrationResponse $Api -ResourcePath /orders -HttpMethod POST -StatusCode 200 -Force -EndpointUrl $Endpoint' `
+            -ArgumentList $shop.RestApiId, $Endpoint
+        $run.Errors | Should -HaveCount 0
         @(Get-RestIntegrationResponse $shop.RestApiId -ResourcePath /orders -HttpMethod POST -EndpointUrl $Endpoint) | Should -HaveCount 0
     }
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
-using System.Management.Automation;
 using System.Text;
-using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Commands
 {
@@ -12,7 +8,7 @@ namespace IntegrationTools.Commands
     /// judges nothing but the syntax: the receiving cmdlets check each definition against the rules. Files are read by
     /// Import-IntegrationDefinition.
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "IntegrationDefinition")]
+    [Cmdlet(VerbsData.ConvertFrom, "IntegrationDefinition", HelpUri = HelpLinks.Page + "ConvertFrom-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
     public sealed class ConvertFromIntegrationDefinitionCommand : PSCmdlet
     {
@@ -54,7 +50,7 @@ namespace IntegrationTools.Commands
             }
             catch (DefinitionSyntaxException ex)
             {
-                WriteError(DefinitionFiles.SyntaxError(ex, ContentSource, " To read a file, use Import-IntegrationDefinition -Path."));
+                WriteError(Failures.ForSyntax(ex, ContentSource, " To read a file, use Import-IntegrationDefinition -Path."));
             }
         }
 

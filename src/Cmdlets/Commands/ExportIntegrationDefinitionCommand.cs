@@ -1,14 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Text;
-using IntegrationTools.Definitions;
-using IntegrationTools.Rules;
-using IntegrationTools.Models;
 
 namespace IntegrationTools.Commands
 {
@@ -19,7 +11,7 @@ namespace IntegrationTools.Commands
     /// DefinitionExport). Import-IntegrationDefinition reads the file back. Like Export-Csv, an existing file is replaced
     /// unless -NoClobber; -Force also replaces a read-only file.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "IntegrationDefinition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Export, "IntegrationDefinition", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Export-IntegrationDefinition.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportIntegrationDefinitionCommand : PSCmdlet
     {
@@ -180,12 +172,7 @@ namespace IntegrationTools.Commands
             }
         }
 
-        private ErrorRecord Failure(Exception ex, string problem, ErrorCategory category, string action)
-        {
-            var message = ex.Message.StartsWith("The file '", StringComparison.Ordinal) ? ex.Message : $"The definitions file '{_file}' cannot be written: {ex.Message}";
-            var record = new ErrorRecord(ex, Operation + problem, category, _file);
-            record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = action };
-            return record;
-        }
+        private ErrorRecord Failure(Exception ex, string problem, ErrorCategory category, string action) =>
+            Failures.ForFileWrite(ex, Operation + problem, category, _file, action);
     }
 }

@@ -1,13 +1,7 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them, each with the keys of the routes that target it.</summary>
-    [Cmdlet(VerbsCommon.Get, "ApiIntegration")]
+    [Cmdlet(VerbsCommon.Get, "ApiIntegration", HelpUri = HelpLinks.Page + "Get-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class GetApiIntegrationCommand : IntegrationToolsCmdlet
     {
@@ -38,33 +32,28 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var target = integrationId == null ? $"api/{apiId}" : $"api/{apiId} integration/{integrationId}";
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
                 // The API's protocol (HTTP or WEBSOCKET) goes on every output object; read it once per API.
                 if (!_apis.TryGetValue(apiId, out var api))
                 {
-                    api = Await(service.GetApiAsync(apiId, CancellationToken));
+                    api = WaitFor(service.GetApiAsync(apiId, CancellationToken));
                     _apis[apiId] = api;
                 }
                 if (integrationId != null)
                 {
-                    var integration = Await(service.GetIntegrationAsync(api, integrationId, CancellationToken));
+                    var integration = WaitFor(service.GetIntegrationAsync(api, integrationId, CancellationToken));
                     RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
                     WriteObject(integration);
                     return;
                 }
-                string? token = null;
-                do
+                foreach (var integration in Paging.All(token => WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken))))
                 {
-                    var page = Await(service.GetIntegrationsPageAsync(api, token, CancellationToken));
                     // The route keys that target each integration, from one GetRoutes listing per API.
-                    var routes = page.Items.Count > 0 ? Routes(service, apiId) : new List<ApiRoute>();
-                    foreach (var integration in page.Items) RouteGuard.FillRouteKeys(integration, routes);
-                    WriteObject(page.Items, enumerateCollection: true);
-                    token = page.NextToken;
+                    RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
+                    WriteObject(integration);
                 }
-                while (token != null);
             });
         }
 
@@ -74,7 +63,7 @@ namespace IntegrationTools.Commands
         {
             if (!_routes.TryGetValue(apiId, out var routes))
             {
-                routes = Await(service.GetRoutesAsync(apiId, CancellationToken));
+                routes = WaitFor(service.GetRoutesAsync(apiId, CancellationToken));
                 _routes[apiId] = routes;
             }
             return routes;

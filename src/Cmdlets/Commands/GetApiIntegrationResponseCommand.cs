@@ -1,30 +1,13 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets one integration response of a WebSocket API integration, or all of them.</summary>
-    [Cmdlet(VerbsCommon.Get, "ApiIntegrationResponse")]
+    [Cmdlet(VerbsCommon.Get, "ApiIntegrationResponse", HelpUri = HelpLinks.Page + "Get-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class GetApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    public sealed class GetApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
         private const string Operation = "GetApiIntegrationResponse";
 
         #region Parameters
-
-        /// <summary>The id of the WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string ApiId { get; set; } = "";
-
-        /// <summary>The id of the integration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string IntegrationId { get; set; } = "";
 
         /// <summary>The id of the integration response; without it every integration response of the integration is listed.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -41,33 +24,26 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var responseId = IntegrationResponseId;
-            var target = $"api/{apiId} integration/{integrationId}" + (responseId == null ? "" : $" response/{responseId}");
-            ForItem(Operation, target, Advice, () =>
+            var target = IntegrationTarget + (responseId == null ? "" : $" response/{responseId}");
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 if (responseId != null)
                 {
-                    WriteObject(Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
                     return;
                 }
-                string? token = null;
-                do
-                {
-                    var page = Await(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken));
-                    WriteObject(page.Items, enumerateCollection: true);
-                    token = page.NextToken;
-                }
-                while (token != null);
+                foreach (var response in Paging.All(token => WaitFor(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken))))
+                    WriteObject(response);
             });
         }
 
         #endregion
 
         private string? Advice(ApiGatewayException ex) =>
-            ex.Kind != FailureKind.NotFound ? null
-            : IntegrationResponseId == null
-                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
+            IntegrationResponseId == null || ex.Kind != FailureKind.NotFound
+                ? IntegrationAdvice(ex)
                 : $"Check the integration response id: Get-ApiIntegrationResponse -ApiId {ApiId} -IntegrationId {IntegrationId} lists them.";
     }
 }

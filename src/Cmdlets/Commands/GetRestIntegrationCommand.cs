@@ -1,17 +1,9 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
     /// Gets the integration of a REST API method, or every integration of a resource or of the whole API.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "RestIntegration", DefaultParameterSetName = ByResourceId)]
+    [Cmdlet(VerbsCommon.Get, "RestIntegration", DefaultParameterSetName = ByResourceId, HelpUri = HelpLinks.Page + "Get-RestIntegration.md")]
     [OutputType(typeof(RestIntegration))]
     public sealed class GetRestIntegrationCommand : IntegrationToolsCmdlet
     {
@@ -41,7 +33,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The method whose integration to get; without it every method of the resource is read.</summary>
         [Parameter(Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         #endregion
@@ -53,13 +46,13 @@ namespace IntegrationTools.Commands
             var restApiId = RestApiId;
             var method = HttpMethod?.ToUpperInvariant();
             var target = $"restapi/{restApiId}" + (ResourcePath != null ? $" resource {ResourcePath}" : ResourceId != null ? $" resource/{ResourceId}" : "") + (method != null ? " " + method : "");
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new RestApiService(Client);
                 if (ResourceId != null && method != null)
                 {
-                    var resource = Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken));
-                    WriteObject(Await(service.GetIntegrationAsync(restApiId, resource.ResourceId, method, resource.Path, CancellationToken)));
+                    var resource = WaitFor(service.GetResourceAsync(restApiId, ResourceId, CancellationToken));
+                    WriteObject(WaitFor(service.GetIntegrationAsync(restApiId, resource.ResourceId, method, resource.Path, CancellationToken)));
                     return;
                 }
 
@@ -67,13 +60,13 @@ namespace IntegrationTools.Commands
                 switch (ParameterSetName)
                 {
                     case ByResourcePath:
-                        resources = new[] { Await(service.FindResourceByPathAsync(restApiId, ResourcePath!, CancellationToken)) };
+                        resources = new[] { WaitFor(service.FindResourceByPathAsync(restApiId, ResourcePath!, CancellationToken)) };
                         break;
                     case ByResourceId when ResourceId != null:
-                        resources = new[] { Await(service.GetResourceAsync(restApiId, ResourceId, CancellationToken)) };
+                        resources = new[] { WaitFor(service.GetResourceAsync(restApiId, ResourceId, CancellationToken)) };
                         break;
                     default:
-                        resources = Await(service.GetResourcesAsync(restApiId, CancellationToken));
+                        resources = WaitFor(service.GetResourcesAsync(restApiId, CancellationToken));
                         break;
                 }
                 WriteIntegrations(service, restApiId, resources, method);
@@ -102,7 +95,7 @@ namespace IntegrationTools.Commands
                 if (methods.Count > 1) ShowProgress($"restapi/{restApiId} {item.Resource.Path} {item.Method}", i, methods.Count);
                 try
                 {
-                    WriteObject(Await(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationAsync(restApiId, item.Resource.ResourceId, item.Method, item.Resource.Path, CancellationToken)));
                 }
                 catch (ApiGatewayServiceException ex) when (ex.Kind == FailureKind.NotFound && listing)
                 {

@@ -1,10 +1,7 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Gets the integration responses of a REST API method's integration, or one of them by status code.</summary>
-    [Cmdlet(VerbsCommon.Get, "RestIntegrationResponse")]
+    [Cmdlet(VerbsCommon.Get, "RestIntegrationResponse", HelpUri = HelpLinks.Page + "Get-RestIntegrationResponse.md")]
     [OutputType(typeof(RestIntegrationResponse))]
     public sealed class GetRestIntegrationResponseCommand : RestIntegrationCmdlet
     {
@@ -32,7 +29,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The method whose integration responses to get.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string HttpMethod { get; set; } = "";
 
         /// <summary>The status code of one integration response; without it every response of the integration is returned.</summary>
@@ -48,20 +46,18 @@ namespace IntegrationTools.Commands
         protected override void ProcessRecord()
         {
             var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
-            var statusCode = StatusCode == null ? System.Linq.Enumerable.Empty<Models.Finding>()
-                : new Rules.RestResponseStatusCodeRule().Check(new Definitions.RestIntegrationResponseDefinition { StatusCode = StatusCode }, Rules.RuleContext.Offline);
-            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, statusCode)) return;
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, method) + (StatusCode == null ? "" : " " + StatusCode);
+            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, StatusCodeFindings(StatusCode))) return;
+            RunForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
             {
                 var service = RestService;
-                var resolved = Await(service.ResolveMethodAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
+                var resolved = WaitFor(service.ResolveMethodAsync(RestApiId, ResourceId, ResourcePath, method, CancellationToken));
                 if (StatusCode != null)
                 {
-                    WriteObject(Await(service.GetIntegrationResponseAsync(resolved, StatusCode, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(resolved, StatusCode, CancellationToken)));
                     return;
                 }
-                var integration = Await(service.GetIntegrationAsync(resolved.RestApiId, resolved.ResourceId, resolved.HttpMethod, resolved.ResourcePath, CancellationToken));
+                var integration = WaitFor(service.GetIntegrationAsync(resolved.RestApiId, resolved.ResourceId, resolved.HttpMethod, resolved.ResourcePath, CancellationToken));
                 WriteObject(integration.IntegrationResponses, true);
             });
         }

@@ -1,9 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Commands
 {
@@ -13,7 +8,7 @@ namespace IntegrationTools.Commands
     /// Set-ApiIntegration or Test-ApiIntegration. It calls no AWS service and judges nothing but the syntax: the receiving
     /// cmdlets check each definition against the rules.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "IntegrationDefinition", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "IntegrationDefinition", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Page + "Import-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
     public sealed class ImportIntegrationDefinitionCommand : PSCmdlet
     {
@@ -70,7 +65,7 @@ namespace IntegrationTools.Commands
             catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException
                                        || ex is NotSupportedException || ex is ArgumentException || ex is PSInvalidOperationException)
             {
-                WriteError(DefinitionFiles.NotFound(path, ex));
+                WriteError(Failures.ForFileNotFound(path, ex));
                 return;
             }
             var format = (DefinitionFormat)Enum.Parse(typeof(DefinitionFormat), Format, ignoreCase: true);
@@ -83,15 +78,15 @@ namespace IntegrationTools.Commands
                 }
                 catch (FileNotFoundException ex)
                 {
-                    WriteError(DefinitionFiles.NotFound(file, ex));
+                    WriteError(Failures.ForFileNotFound(file, ex));
                 }
                 catch (DefinitionSyntaxException ex)
                 {
-                    WriteError(DefinitionFiles.SyntaxError(ex, file));
+                    WriteError(Failures.ForSyntax(ex, file));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    WriteError(DefinitionFiles.Unreadable(file, ex));
+                    WriteError(Failures.ForFileUnreadable(file, ex));
                 }
             }
         }

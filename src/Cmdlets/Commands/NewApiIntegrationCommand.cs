@@ -1,13 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {
@@ -17,7 +8,7 @@ namespace IntegrationTools.Commands
     /// definition the service would refuse.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        DefaultParameterSetName = HttpProxy)]
+        DefaultParameterSetName = HttpProxy, HelpUri = HelpLinks.Page + "New-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class NewApiIntegrationCommand : ApiIntegrationCmdlet
     {
@@ -79,7 +70,8 @@ namespace IntegrationTools.Commands
         [Parameter(ParameterSetName = HttpProxy)]
         [Parameter(ParameterSetName = HttpPrivate)]
         [Parameter(ParameterSetName = WebSocketHttp)]
-        [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationMethod { get; set; }
 
         /// <summary>The id of the VPC link of a private integration.</summary>
@@ -229,7 +221,7 @@ namespace IntegrationTools.Commands
                 if (string.IsNullOrEmpty(apiId))
                 {
                     var target = $"input {_index}";
-                    if (!PreFlight(findings, Operation, target)) return;
+                    if (!CheckBeforeSending(findings, Operation, target)) return;
                     WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, target,
                         $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.",
                         "Add ApiId to the definition, or give -ApiId.");
@@ -245,7 +237,7 @@ namespace IntegrationTools.Commands
             var itemTarget = $"api/{api}";
             ItemLabel = $"input {_index} ({itemTarget})";
             ShowProgress($"{itemTarget} (input {_index})");
-            ForItem(Operation, itemTarget, Advice, () =>
+            RunForItem(Operation, itemTarget, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
                 var info = ReadApi(service, api);
@@ -255,21 +247,21 @@ namespace IntegrationTools.Commands
                 if (definition == null)
                 {
                     var input = KindInput(api);
-                    if (input.FunctionArn != null) input.FunctionArn = Await(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
+                    if (input.FunctionArn != null) input.FunctionArn = WaitFor(functions.FunctionArnAsync(input.FunctionArn, CancellationToken));
                     definition = kind!.Build(input, region, findings);
                     if (RouteKey != null) definition.RouteKeys = new List<string>(RouteKey);
                 }
                 else if (!findings.Any(f => f.Severity == Severity.Error))
                 {
-                    definition = Await(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
+                    definition = WaitFor(functions.ResolveAsync(definition, info.ProtocolType, CancellationToken));
                 }
                 var planner = new ApiIntegrationPlanner(service);
                 var apiKey = service.ApiKey(info);
                 var checkedDefinition = definition;
                 // An item like one whose create is in flight is planned once that create is done (and then found there).
-                var plan = PlanWhenFree(() => Await(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
                     p => ApiIntegrationKeys.Waits(apiKey, checkedDefinition, p));
-                if (!PreFlight(plan.Findings, Operation, itemTarget)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, itemTarget)) return;
                 if (plan.Match != null && plan.Match.Candidates.Count > 0 && !Force)
                 {
                     var existing = plan.Match.Candidates.Select(c => "integration/" + c.IntegrationId);

@@ -1,37 +1,16 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
     /// Creates an integration response of a WebSocket API integration (CreateIntegrationResponse): how the backend's
     /// answer becomes the route response for the status codes its key matches.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "New-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class NewApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    public sealed class NewApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
         private const string Operation = "NewApiIntegrationResponse";
 
         #region Parameters
-
-        /// <summary>The id of the WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string ApiId { get; set; } = "";
-
-        /// <summary>The id of the integration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string IntegrationId { get; set; } = "";
 
         /// <summary>'$default', or a regular expression between slashes matched against the integration's status code, such as '/2\d\d/'.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -64,7 +43,7 @@ namespace IntegrationTools.Commands
         {
             var apiId = ApiId;
             var integrationId = IntegrationId;
-            var target = $"api/{apiId} integration/{integrationId} response/{IntegrationResponseKey}";
+            var target = $"{IntegrationTarget} response/{IntegrationResponseKey}";
             var fields = new Hashtable(System.StringComparer.OrdinalIgnoreCase)
             {
                 [nameof(ApiId)] = apiId,
@@ -75,24 +54,19 @@ namespace IntegrationTools.Commands
                 [nameof(ResponseTemplates)] = DefinitionInput.ToPlain(ResponseTemplates),
                 [nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters),
             };
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, IntegrationAdvice, () =>
             {
                 var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 var findings = new List<Finding>();
                 var definition = ApiIntegrationResponseDefinition.Read(fields, findings, target).InServiceCase();
                 var plan = new ApiIntegrationPlanner(service).PlanCreateResponse(api, SessionRegion, definition, findings);
-                if (!PreFlight(plan.Findings, Operation, target)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, target)) return;
                 if (!ShouldSend(target, plan.Request)) return;
-                WriteObject(Await(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
+                WriteObject(WaitFor(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
             });
         }
 
         #endregion
-
-        private string? Advice(ApiGatewayException ex) =>
-            ex.Kind == FailureKind.NotFound
-                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations."
-                : null;
     }
 }

@@ -1,30 +1,13 @@
-using System.Management.Automation;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Removes an integration response of a WebSocket API integration (DeleteIntegrationResponse).</summary>
-    [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Page + "Remove-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationCmdlet
+    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
         private const string Operation = "RemoveApiIntegrationResponse";
 
         #region Parameters
-
-        /// <summary>The id of the WebSocket API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string ApiId { get; set; } = "";
-
-        /// <summary>The id of the integration.</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.IntegrationIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string IntegrationId { get; set; } = "";
 
         /// <summary>The id of the integration response to remove.</summary>
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
@@ -49,17 +32,17 @@ namespace IntegrationTools.Commands
             var apiId = ApiId;
             var integrationId = IntegrationId;
             var responseId = IntegrationResponseId;
-            var target = $"api/{apiId} integration/{integrationId} response/{responseId}";
+            var target = $"{IntegrationTarget} response/{responseId}";
             ShowProgress(target);
-            ForItem(Operation, target, Advice, () =>
+            RunForItem(Operation, target, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
                 // Read it first: an unknown id is a NotFound error, not a silent success.
-                var existing = Await(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
+                var existing = WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
                 var request = ApiV2Service.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
-                if (!Confirmed(target, request, Force)) return;
-                Await(service.SendAsync(request, CancellationToken));
+                if (!ShouldSend(target, request, force: Force)) return;
+                WaitFor(service.SendAsync(request, CancellationToken));
                 if (PassThru) WriteObject(existing);
             });
         }

@@ -1,13 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-using IntegrationTools.Wire;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
@@ -17,7 +7,7 @@ namespace IntegrationTools.Commands
     /// with only the members that differ, or left alone, and its route keys are pointed at it. The integration as it will
     /// be is checked against the rules before anything is sent.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefinitionSet)]
+    [Cmdlet(VerbsCommon.Set, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = DefinitionSet, HelpUri = HelpLinks.Page + "Set-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
     public sealed class SetApiIntegrationCommand : ApiIntegrationCmdlet
     {
@@ -70,7 +60,8 @@ namespace IntegrationTools.Commands
 
         /// <summary>The new HTTP method of the backend call.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
-        [ValidateSet("ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationMethod { get; set; }
 
         /// <summary>INTERNET or VPC_LINK.</summary>
@@ -169,11 +160,8 @@ namespace IntegrationTools.Commands
             base.BeginProcessing();
             if (ParameterSetName == ByIdSet && !ChangeParameters.Append(nameof(RouteKey)).Any(p => MyInvocation.BoundParameters.ContainsKey(p)))
             {
-                var message = "Set-ApiIntegration was given nothing to change.";
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(message), Operation + "NothingToChange", ErrorCategory.InvalidArgument, null)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Name at least one field to change, e.g. -Description 'orders backend', -TimeoutInMillis 10000 or -RouteKey 'GET /orders'; or pipe whole definitions in." },
-                });
+                ThrowTerminatingError(Failures.ForInput("Set-ApiIntegration was given nothing to change.", Operation + "NothingToChange", null,
+                    "Name at least one field to change, e.g. -Description 'orders backend', -TimeoutInMillis 10000 or -RouteKey 'GET /orders'; or pipe whole definitions in."));
             }
         }
 
@@ -200,7 +188,7 @@ namespace IntegrationTools.Commands
             if (string.IsNullOrEmpty(definition.ApiId))
             {
                 var unnamed = $"input {_index}";
-                if (!PreFlight(findings, Operation, unnamed)) return;
+                if (!CheckBeforeSending(findings, Operation, unnamed)) return;
                 WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, unnamed,
                     $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.", "Add ApiId to the definition, or give -ApiId.");
                 return;
@@ -209,7 +197,7 @@ namespace IntegrationTools.Commands
             var target = definition.Target;
             ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
-            ForItem(Operation, target, ex => Advice(ex, apiId), () =>
+            RunForItem(Operation, target, ex => Advice(ex, apiId), () =>
             {
                 var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
@@ -217,9 +205,9 @@ namespace IntegrationTools.Commands
                 var apiKey = service.ApiKey(api);
                 // Planned from the pipeline's listing; an item whose integration, routes or backend a write in flight may
                 // change is planned once that write is done.
-                var plan = PlanWhenFree(() => Await(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken)),
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken)),
                     p => ApiIntegrationKeys.Waits(apiKey, definition, p));
-                if (!PreFlight(plan.Findings, Operation, target)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, target)) return;
                 if (plan.Match != null && plan.Match.Ambiguous)
                 {
                     WriteRefusal(Operation + "Ambiguous", ErrorCategory.InvalidArgument, target,
@@ -232,7 +220,7 @@ namespace IntegrationTools.Commands
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(done, "the integration already is as asked (Unchanged)");
-                    if (output && !WhatIfRequested) WriteObject(Await(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken)));
+                    if (output && !WhatIfRequested) WriteObject(WaitFor(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(done, plan.Requests())) return;

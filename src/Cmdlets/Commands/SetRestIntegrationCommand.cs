@@ -1,11 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Rules;
 
 namespace IntegrationTools.Commands
 {
@@ -13,15 +6,13 @@ namespace IntegrationTools.Commands
     /// Sets up the integration of a REST API method (PutIntegration): one parameter set per kind of integration, or a
     /// definition (hashtable, object, AWS CLI skeleton JSON, Get-RestIntegration output) from the pipeline.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "RestIntegration", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "RestIntegration", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Set-RestIntegration.md")]
     [OutputType(typeof(RestIntegration))]
     public sealed class SetRestIntegrationCommand : RestIntegrationCmdlet
     {
         private const string MockSet = "Mock";
         private const string HttpSet = "Http";
-        private const string HttpVpcLinkSet = "HttpVpcLink";
         private const string HttpProxySet = "HttpProxy";
-        private const string HttpProxyVpcLinkSet = "HttpProxyVpcLink";
         private const string LambdaProxySet = "LambdaProxy";
         private const string LambdaCustomSet = "LambdaCustom";
         private const string AwsServiceActionSet = "AwsServiceAction";
@@ -36,9 +27,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the REST API.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -51,9 +40,7 @@ namespace IntegrationTools.Commands
         /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -66,9 +53,7 @@ namespace IntegrationTools.Commands
         /// <summary>The path of the resource, such as /pets/{id}.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
@@ -81,15 +66,14 @@ namespace IntegrationTools.Commands
         /// <summary>The method being integrated (the {http_method} of the request path).</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = MockSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaProxySet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LambdaCustomSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServiceActionSet)]
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AwsServicePathSet)]
         [Parameter(ParameterSetName = DefinitionSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         /// <summary>A MOCK integration: API Gateway answers from the request templates without a backend.</summary>
@@ -98,12 +82,10 @@ namespace IntegrationTools.Commands
 
         /// <summary>An HTTP (custom) integration: the request and response go through mapping templates.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         public SwitchParameter Http { get; set; }
 
         /// <summary>An HTTP proxy integration: the request is passed to the URL as it is.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         public SwitchParameter HttpProxy { get; set; }
 
         /// <summary>A Lambda proxy integration (AWS_PROXY).</summary>
@@ -121,32 +103,32 @@ namespace IntegrationTools.Commands
 
         /// <summary>The backend's http(s) URL.</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [ValidateNotNullOrEmpty]
         public string? Uri { get; set; }
 
         /// <summary>The method API Gateway calls the backend with (the wire member httpMethod).</summary>
         [Parameter(Mandatory = true, ParameterSetName = HttpSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = HttpProxySet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(Mandatory = true, ParameterSetName = AwsServiceActionSet)]
         [Parameter(Mandatory = true, ParameterSetName = AwsServicePathSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationHttpMethod { get; set; }
 
-        /// <summary>The id of the VPC link of a private integration (connection type VPC_LINK).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = HttpVpcLinkSet)]
-        [Parameter(Mandatory = true, ParameterSetName = HttpProxyVpcLinkSet)]
+        /// <summary>
+        /// The id of the VPC link of a private integration (connection type VPC_LINK). Without it the integration reaches its
+        /// backend over the internet, and rule IT1024 refuses an -IntegrationTarget.
+        /// </summary>
+        [Parameter(ParameterSetName = HttpSet)]
+        [Parameter(ParameterSetName = HttpProxySet)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Completers.RestVpcLinkCompleter))]
         public string? ConnectionId { get; set; }
 
-        /// <summary>The ALB or NLB listener ARN a private integration over a VPC link (v2) sends requests to.</summary>
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
+        /// <summary>The ALB or NLB listener ARN a private integration over a VPC link (v2) sends requests to; goes with -ConnectionId.</summary>
+        [Parameter(ParameterSetName = HttpSet)]
+        [Parameter(ParameterSetName = HttpProxySet)]
         [ValidateNotNullOrEmpty]
         public string? IntegrationTarget { get; set; }
 
@@ -188,9 +170,7 @@ namespace IntegrationTools.Commands
         /// <summary>Integration request parameters: @{ 'integration.request.header.x-id' = 'method.request.path.id' }.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -199,7 +179,6 @@ namespace IntegrationTools.Commands
         /// <summary>Mapping templates by content type: @{ 'application/json' = '{"statusCode": 200}' }.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -208,7 +187,6 @@ namespace IntegrationTools.Commands
         /// <summary>What happens to a request whose content type has no template.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
         [Parameter(ParameterSetName = AwsServicePathSet)]
@@ -218,9 +196,7 @@ namespace IntegrationTools.Commands
         /// <summary>The group of cached parameters (default: the resource id).</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -231,9 +207,7 @@ namespace IntegrationTools.Commands
         /// <summary>The method request parameters whose values key the cache.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -243,9 +217,7 @@ namespace IntegrationTools.Commands
         /// <summary>Converts the request payload: CONVERT_TO_BINARY or CONVERT_TO_TEXT.</summary>
         [Parameter(ParameterSetName = MockSet)]
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -255,9 +227,7 @@ namespace IntegrationTools.Commands
 
         /// <summary>The integration timeout: 50 to 29,000 ms (default 29,000), more for Regional and private APIs with a raised quota.</summary>
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [Parameter(ParameterSetName = LambdaCustomSet)]
         [Parameter(ParameterSetName = AwsServiceActionSet)]
@@ -266,14 +236,11 @@ namespace IntegrationTools.Commands
 
         /// <summary>Accept a backend certificate from a private or self-signed authority (tlsConfig.insecureSkipVerification).</summary>
         [Parameter(ParameterSetName = HttpSet)]
-        [Parameter(ParameterSetName = HttpVpcLinkSet)]
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         public SwitchParameter InsecureSkipVerification { get; set; }
 
         /// <summary>BUFFERED (default) or STREAM the backend's response to the client.</summary>
         [Parameter(ParameterSetName = HttpProxySet)]
-        [Parameter(ParameterSetName = HttpProxyVpcLinkSet)]
         [Parameter(ParameterSetName = LambdaProxySet)]
         [ValidateSet("BUFFERED", "STREAM", IgnoreCase = true)]
         public string? ResponseTransferMode { get; set; }
@@ -313,13 +280,13 @@ namespace IntegrationTools.Commands
                     RestIntegrationKinds.OverrideTarget(fields, RestApiId, ResourceId, ResourcePath, HttpMethod);
                 definition = RestIntegrationDefinition.Read(plain, findings);
                 if (!findings.Exists(f => f.Severity == Severity.Error)
-                    && !Resolved(definition.Target, () => Await(functions.ResolveAsync(definition, CancellationToken)))) return;
+                    && !LookedUp(definition.Target, () => WaitFor(functions.ResolveAsync(definition, CancellationToken)))) return;
             }
             else
             {
                 var function = FunctionName;
                 if (function != null
-                    && !Resolved(Describe(RestApiId, ResourceId, ResourcePath, HttpMethod), () => function = Await(functions.FunctionArnAsync(function!, CancellationToken)))) return;
+                    && !LookedUp(MethodTarget(RestApiId, ResourceId, ResourcePath, HttpMethod), () => function = WaitFor(functions.FunctionArnAsync(function!, CancellationToken)))) return;
                 var fields = KindFields(findings, function);
                 foreach (DictionaryEntry option in BoundValues(nameof(RestApiId), nameof(ResourceId), nameof(ResourcePath), nameof(HttpMethod),
                              nameof(RequestParameters), nameof(RequestTemplates), nameof(PassthroughBehavior), nameof(CacheNamespace),
@@ -333,20 +300,20 @@ namespace IntegrationTools.Commands
             ItemLabel = $"input {_index} ({target})";
             ShowProgress(target);
             var planner = Planner;
-            if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
-            ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
+            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
-                var listing = Listing(definition.RestApiId ?? "");
+                var listing = ReadListing(definition.RestApiId ?? "");
                 var scope = $"{Client.Session.Endpoint}|{Client.Session.Region}";
                 string[] Method(Operations.RestPlan<RestIntegration> p) => new[] { $"{scope}|{p.Target.RestApiId}|{p.Target.ResourceId}|{p.Target.HttpMethod}" };
                 // Planned from the listing; a method with a write in flight is planned once that write is done.
-                var plan = PlanWhenFree(() => Await(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
                 var resolved = plan.Target.ToString();
-                if (!PreFlight(plan.Findings, Operation, resolved)) return;
+                if (!CheckBeforeSending(plan.Findings, Operation, resolved)) return;
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
-                    if (!WhatIfRequested) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
+                    if (!WhatIfRequested) WriteObject(WaitFor(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
@@ -358,10 +325,10 @@ namespace IntegrationTools.Commands
         #endregion
 
         /// <summary>Runs a function lookup for one item; false (after the item's error) when it failed.</summary>
-        private bool Resolved(string target, System.Action lookup)
+        private bool LookedUp(string target, System.Action lookup)
         {
             var done = false;
-            ForItem(Operation, target, null, () =>
+            RunForItem(Operation, target, null, () =>
             {
                 lookup();
                 done = true;
@@ -372,17 +339,14 @@ namespace IntegrationTools.Commands
         /// <summary>The fields the parameter set's kind implies (type, backend method, URI, connection).</summary>
         private Hashtable KindFields(List<Finding> findings, string? function)
         {
-            var target = Describe(RestApiId, ResourceId, ResourcePath, HttpMethod);
+            var target = MethodTarget(RestApiId, ResourceId, ResourcePath, HttpMethod);
             switch (ParameterSetName)
             {
                 case MockSet:
                     return RestIntegrationKinds.Mock();
                 case HttpSet:
                 case HttpProxySet:
-                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxySet, Uri!, IntegrationHttpMethod!);
-                case HttpVpcLinkSet:
-                case HttpProxyVpcLinkSet:
-                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxyVpcLinkSet, Uri!, IntegrationHttpMethod!, ConnectionId, IntegrationTarget);
+                    return RestIntegrationKinds.Http(ParameterSetName == HttpProxySet, Uri!, IntegrationHttpMethod!, ConnectionId, IntegrationTarget);
                 case LambdaProxySet:
                 case LambdaCustomSet:
                     return RestIntegrationKinds.Lambda(ParameterSetName == LambdaProxySet, function!, SessionRegion, Credentials, target, findings);

@@ -1,14 +1,7 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Rules;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>Sets up an integration response of a REST API method's integration (PutIntegrationResponse).</summary>
-    [Cmdlet(VerbsCommon.Set, "RestIntegrationResponse", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "RestIntegrationResponse", DefaultParameterSetName = DefinitionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Set-RestIntegrationResponse.md")]
     [OutputType(typeof(RestIntegrationResponse))]
     public sealed class SetRestIntegrationResponseCommand : RestIntegrationCmdlet
     {
@@ -42,7 +35,8 @@ namespace IntegrationTools.Commands
         /// <summary>The method whose integration gets the response.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
         [Parameter(ParameterSetName = DefinitionSet)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? HttpMethod { get; set; }
 
         /// <summary>The status code of the method response this response maps to, such as 200.</summary>
@@ -96,12 +90,12 @@ namespace IntegrationTools.Commands
             var definition = RestIntegrationResponseDefinition.Read(plain, findings);
             var target = definition.Target;
             var planner = Planner;
-            if (!PreFlight(planner.Check(definition, findings), Operation, target)) return;
-            ForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
+            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
-                var plan = Await(planner.PlanPutResponseAsync(definition, CancellationToken));
+                var plan = WaitFor(planner.PlanPutResponseAsync(definition, CancellationToken));
                 if (!ShouldSend($"{plan.Target} {definition.StatusCode}", plan.Call.Request)) return;
-                WriteObject(Await(RestService.SendAsync(plan.Call, CancellationToken)));
+                WriteObject(WaitFor(RestService.SendAsync(plan.Call, CancellationToken)));
             });
         }
 

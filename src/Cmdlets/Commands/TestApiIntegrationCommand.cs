@@ -1,16 +1,6 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
 using IntegrationTools.Session;
 using IntegrationTools.Validation;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Commands
 {
@@ -22,7 +12,7 @@ namespace IntegrationTools.Commands
     /// per definition.
     /// </summary>
     // ShouldProcess guards -Invoke only: a test invocation runs the integration, so the backend receives the request.
-    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsDiagnostic.Test, "ApiIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Page + "Test-ApiIntegration.md")]
     [OutputType(typeof(Finding))]
     [OutputType(typeof(bool))]
     [OutputType(typeof(TestInvokeResult))]
@@ -123,7 +113,7 @@ namespace IntegrationTools.Commands
             if (Live && result.Definition != null)
             {
                 failed |= !TryRead(Operation + "Live", result.Target, () =>
-                    findings.AddRange(Await(new LiveChecker(Client).CheckAsync(result, context, CancellationToken))));
+                    findings.AddRange(WaitFor(new LiveChecker(Client).CheckAsync(result, context, CancellationToken))));
             }
             if (Invoke && !failed)
                 failed |= !RunInvocation(result, findings, output);
@@ -195,11 +185,11 @@ namespace IntegrationTools.Commands
             return TryRead(Operation + "Invoke", target, () =>
             {
                 var service = new RestApiService(Client);
-                var method = Await(service.ResolveMethodAsync(d.RestApiId, d.ResourceId, d.ResourcePath, d.HttpMethod, CancellationToken));
+                var method = WaitFor(service.ResolveMethodAsync(d.RestApiId, d.ResourceId, d.ResourcePath, d.HttpMethod, CancellationToken));
                 if (!ShouldProcess(target, $"TestInvokeMethod POST /restapis/{method.RestApiId}/resources/{method.ResourceId}/methods/{method.HttpMethod}"
                     + (PathWithQueryString == null ? "" : $" for {PathWithQueryString}") + " (runs the integration: the backend receives the request)"))
                     return;
-                var invocation = Await(service.TestInvokeMethodAsync(method, new TestInvokeRequest
+                var invocation = WaitFor(service.TestInvokeMethodAsync(method, new TestInvokeRequest
                 {
                     PathWithQueryString = PathWithQueryString,
                     Body = Body,

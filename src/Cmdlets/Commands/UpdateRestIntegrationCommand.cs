@@ -1,21 +1,12 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using IntegrationTools.Definitions;
-using IntegrationTools.Models;
-using IntegrationTools.Operations;
-using IntegrationTools.Rules;
-
 namespace IntegrationTools.Commands
 {
     /// <summary>
     /// Changes parts of a REST API method's integration (UpdateIntegration): the named parameters become patch operations
     /// against the current integration, raw operations can be added with -PatchOperation, and nothing else changes.
     /// </summary>
-    [Cmdlet(VerbsData.Update, "RestIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Update, "RestIntegration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Page + "Update-RestIntegration.md")]
     [OutputType(typeof(RestIntegration))]
-    public sealed class UpdateRestIntegrationCommand : RestIntegrationCmdlet
+    public sealed class UpdateRestIntegrationCommand : RestMethodTargetCmdlet
     {
         private const string Operation = "UpdateRestIntegration";
 
@@ -29,32 +20,10 @@ namespace IntegrationTools.Commands
 
         #region Parameters
 
-        /// <summary>The id of the REST API.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.RestApiIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string RestApiId { get; set; } = "";
-
-        /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ResourceId { get; set; }
-
-        /// <summary>The path of the resource, such as /pets/{id}.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(Completers.ResourcePathCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string? ResourcePath { get; set; }
-
-        /// <summary>The method whose integration to change.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
-        public string HttpMethod { get; set; } = "";
-
         /// <summary>The new backend method.</summary>
         [Parameter]
-        [ValidateSet("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", IgnoreCase = true)]
+        [ValidateHttpMethod]
+        [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string? IntegrationHttpMethod { get; set; }
 
         /// <summary>The new backend URI.</summary>
@@ -139,37 +108,33 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            var method = HttpMethod.ToUpperInvariant();
-            var target = Describe(RestApiId, ResourceId, ResourcePath, method);
+            var target = MethodTarget();
             var findings = new List<Finding>();
             var changes = RestIntegrationDefinition.Read(DefinitionInput.ToPlain(BoundValues(FriendlyParameters)), findings);
             var raw = RestIntegrationPatch.Normalize(PatchOperation);
             findings.AddRange(RestInputRules.CheckPatch(raw, target));
-            if (!CheckTarget(Operation, RestApiId, ResourceId, ResourcePath, method, target, findings)) return;
+            if (!CheckTarget(Operation, target, findings)) return;
             if (!FriendlyParameters.Any(MyInvocation.BoundParameters.ContainsKey) && raw.Count == 0)
             {
-                var message = $"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.";
-                WriteError(new ErrorRecord(new PSArgumentException(message), Operation + "NothingToChange", ErrorCategory.InvalidArgument, target)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Give at least one of -" + string.Join(", -", FriendlyParameters) + " or -PatchOperation." },
-                });
+                WriteError(Failures.ForInput($"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.",
+                    Operation + "NothingToChange", target, "Give at least one of -" + string.Join(", -", FriendlyParameters) + " or -PatchOperation."));
                 return;
             }
 
             ShowProgress(target);
             var planner = Planner;
-            ForItem(Operation, target, ex => Advice(ex, RestApiId), () =>
+            RunForItem(Operation, target, Advice, () =>
             {
-                var plan = Await(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, method, changes, raw, CancellationToken));
-                if (!PreFlight(plan.Findings, Operation, plan.Target.ToString())) return;
+                var plan = WaitFor(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, Method, changes, raw, CancellationToken));
+                if (!CheckBeforeSending(plan.Findings, Operation, plan.Target.ToString())) return;
                 if (plan.NothingToSend)
                 {
                     WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");
-                    if (PassThru && plan.Current != null) WriteObject(Await(planner.ApplyAsync(plan, CancellationToken)));
+                    if (PassThru && plan.Current != null) WriteObject(WaitFor(planner.ApplyAsync(plan, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(plan.Target.ToString(), plan.Request)) return;
-                var updated = Await(planner.ApplyAsync(plan, CancellationToken));
+                var updated = WaitFor(planner.ApplyAsync(plan, CancellationToken));
                 if (PassThru) WriteObject(updated);
             });
         }

@@ -1,9 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
-using IntegrationTools.Operations;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Completers
 {
@@ -68,22 +63,12 @@ namespace IntegrationTools.Completers
         {
             var service = new ApiV2Service(client);
             var api = service.GetApiAsync(apiId, ct).GetAwaiter().GetResult();
-            var candidates = new List<Candidate>();
-            string? token = null;
-            do
-            {
-                var page = service.GetIntegrationsPageAsync(api, token, ct).GetAwaiter().GetResult();
-                candidates.AddRange(page.Items.Select(i => new Candidate(i.IntegrationId, i.IntegrationType, $"{i.IntegrationType} {i.IntegrationUri}")));
-                token = page.NextToken;
-            }
-            while (token != null);
-            return candidates;
+            return Commands.Paging.All(token => service.GetIntegrationsPageAsync(api, token, ct).GetAwaiter().GetResult())
+                .Select(i => new Candidate(i.IntegrationId, i.IntegrationType, $"{i.IntegrationType} {i.IntegrationUri}"))
+                .ToList();
         }
     }
-}
 
-namespace IntegrationTools.Completers
-{
     /// <summary>-ConnectionId of REST API integrations: the VPC links of REST APIs (v1), with their names and status.</summary>
     public sealed class RestVpcLinkCompleter : LiveCompleter
     {
@@ -132,22 +117,12 @@ namespace IntegrationTools.Completers
             var parts = scope.Split('/');
             var service = new ApiV2Service(client);
             var api = service.GetApiAsync(parts[0], ct).GetAwaiter().GetResult();
-            var candidates = new List<Candidate>();
-            string? token = null;
-            do
-            {
-                var page = service.GetIntegrationResponsesPageAsync(api, parts[1], token, ct).GetAwaiter().GetResult();
-                candidates.AddRange(page.Items.Select(r => new Candidate(r.IntegrationResponseId, r.IntegrationResponseKey, $"key {r.IntegrationResponseKey}")));
-                token = page.NextToken;
-            }
-            while (token != null);
-            return candidates;
+            return Commands.Paging.All(token => service.GetIntegrationResponsesPageAsync(api, parts[1], token, ct).GetAwaiter().GetResult())
+                .Select(r => new Candidate(r.IntegrationResponseId, r.IntegrationResponseKey, $"key {r.IntegrationResponseKey}"))
+                .ToList();
         }
     }
-}
 
-namespace IntegrationTools.Completers
-{
     /// <summary>-StatusCode of the REST integration response cmdlets: the integration responses of the method named by -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod.</summary>
     public sealed class RestStatusCodeCompleter : LiveCompleter
     {
@@ -173,41 +148,6 @@ namespace IntegrationTools.Completers
                 .Select(r => new Candidate(r.StatusCode, null,
                     string.IsNullOrEmpty(r.SelectionPattern) ? $"{r.StatusCode}: the default response" : $"{r.StatusCode}: selection pattern {r.SelectionPattern}"))
                 .ToList();
-        }
-    }
-}
-
-namespace IntegrationTools.Completers
-{
-    using System;
-    using System.Management.Automation;
-    using System.Management.Automation.Language;
-
-    /// <summary>-IntegrationResponseKey of WebSocket integration responses: the default key and the usual status code patterns; never throws.</summary>
-    public sealed class IntegrationResponseKeyCompleter : IArgumentCompleter
-    {
-        private static readonly (string Value, string Tip)[] Keys =
-        {
-            ("$default", "The response for every status code no other key matches."),
-            (@"/2\d\d/", "Any 2xx status code of the backend."),
-            (@"/4\d\d/", "Any 4xx status code of the backend."),
-            (@"/5\d\d/", "Any 5xx status code of the backend."),
-        };
-
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var prefix = (wordToComplete ?? "").Trim('\'', '"');
-                return Keys.Where(k => k.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    .Select(k => new CompletionResult("'" + k.Value + "'", k.Value, CompletionResultType.ParameterValue, k.Tip))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<CompletionResult>();
-            }
         }
     }
 }

@@ -1,14 +1,8 @@
-using System;
-using System.Collections;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Threading;
 using IntegrationTools.Commands;
 using IntegrationTools.Session;
-using IntegrationTools.Wire;
 
 namespace IntegrationTools.Completers
 {
