@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using IntegrationTools.Rules;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

@@ -3,8 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
-using IntegrationTools.Rules;
-using IntegrationTools.Validation;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

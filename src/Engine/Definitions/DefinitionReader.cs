@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using IntegrationTools.Rules;
 using IntegrationTools.Text;
 using IntegrationTools.Models;
 

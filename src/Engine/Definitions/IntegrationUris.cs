@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using IntegrationTools.Rules;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using IntegrationTools.Rules;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

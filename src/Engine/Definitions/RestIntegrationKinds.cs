@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using IntegrationTools.Rules;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using IntegrationTools.Rules;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

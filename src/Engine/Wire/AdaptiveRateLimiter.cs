@@ -25,8 +25,8 @@ namespace IntegrationTools.Wire
     /// </summary>
     internal sealed class AdaptiveRateLimiter
     {
-        public const double DefaultRate = 10;
-        public const double DefaultBurst = 40;
+        public const double DefaultRate = Session.ResolvedSession.DefaultRequestsPerSecond;
+        public const double DefaultBurst = Session.ResolvedSession.DefaultRequestBurst;
         private const double MinimumRate = 0.5;
         private const double DecreaseFactor = 0.7;
         private const double CubicScale = 0.4;

@@ -126,7 +126,7 @@ namespace IntegrationTools.Wire
             set { _retryMaxDelay = value; _pipeline = null; }
         }
 
-        public const int DefaultMaxAttempts = 5;
+        public const int DefaultMaxAttempts = IntegrationTools.Session.ResolvedSession.DefaultMaxAttempts;
 
         private static bool IsRetryable(ApiGatewayException ex, WireRequest? request)
         {

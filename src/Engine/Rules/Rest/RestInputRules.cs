@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using IntegrationTools.Operations;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
