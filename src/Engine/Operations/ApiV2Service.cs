@@ -29,20 +29,12 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>GetApis, following nextToken.</summary>
-        public async Task<List<ApiInfo>> GetApisAsync(CancellationToken ct)
+        public Task<List<ApiInfo>> GetApisAsync(CancellationToken ct) => Pages.AllAsync<ApiInfo>(async token =>
         {
-            var apis = new List<ApiInfo>();
-            string? token = null;
-            do
-            {
-                var request = new WireRequest("GET", "/v2/apis").WithQuery("maxResults", "500").WithQuery("nextToken", token);
-                var page = await _client.SendAsync<V2ApisShape>(request, ct).ConfigureAwait(false);
-                foreach (var item in page?.Items ?? new List<V2ApiShape>()) apis.Add(item.ToModel());
-                token = NextToken(page?.NextToken, token);
-            }
-            while (token != null);
-            return apis;
-        }
+            var request = new WireRequest("GET", "/v2/apis").WithQuery("maxResults", "500").WithQuery("nextToken", token);
+            var page = await _client.SendAsync<V2ApisShape>(request, ct).ConfigureAwait(false);
+            return new Page<ApiInfo>((page?.Items ?? new List<V2ApiShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.NextToken, token));
+        });
 
         public async Task<ApiIntegration> GetIntegrationAsync(ApiInfo api, string integrationId, CancellationToken ct)
         {
@@ -67,7 +59,7 @@ namespace IntegrationTools.Operations
             var page = await _client.SendAsync<V2IntegrationsShape>(request, ct).ConfigureAwait(false);
             var items = new List<ApiIntegration>();
             foreach (var item in page?.Items ?? new List<V2IntegrationShape>()) items.Add(item.ToModel(api.ApiId, api.ProtocolType));
-            return new Page<ApiIntegration>(items, NextToken(page?.NextToken, nextToken));
+            return new Page<ApiIntegration>(items, Pages.Next(page?.NextToken, nextToken));
         }
 
         /// <summary>
@@ -112,19 +104,8 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>Every integration of the API (GetIntegrations, following nextToken).</summary>
-        public async Task<List<ApiIntegration>> GetIntegrationsAsync(ApiInfo api, CancellationToken ct)
-        {
-            var all = new List<ApiIntegration>();
-            string? token = null;
-            do
-            {
-                var page = await GetIntegrationsPageAsync(api, token, ct).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token != null);
-            return all;
-        }
+        public Task<List<ApiIntegration>> GetIntegrationsAsync(ApiInfo api, CancellationToken ct) =>
+            Pages.AllAsync(token => GetIntegrationsPageAsync(api, token, ct));
 
         /// <summary>
         /// Sends a planned CreateIntegration without ever leaving two integrations for one definition. CreateIntegration is
@@ -205,7 +186,7 @@ namespace IntegrationTools.Operations
             var page = await _client.SendAsync<V2RoutesShape>(request, ct).ConfigureAwait(false);
             var items = new List<ApiRoute>();
             foreach (var item in page?.Items ?? new List<V2RouteShape>()) items.Add(item.ToModel(apiId));
-            return new Page<ApiRoute>(items, NextToken(page?.NextToken, nextToken));
+            return new Page<ApiRoute>(items, Pages.Next(page?.NextToken, nextToken));
         }
 
         /// <summary>
@@ -240,19 +221,8 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>Every route of the API (GetRoutes, following nextToken).</summary>
-        public async Task<List<ApiRoute>> GetRoutesAsync(string apiId, CancellationToken ct)
-        {
-            var routes = new List<ApiRoute>();
-            string? token = null;
-            do
-            {
-                var page = await GetRoutesPageAsync(apiId, token, ct).ConfigureAwait(false);
-                routes.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token != null);
-            return routes;
-        }
+        public Task<List<ApiRoute>> GetRoutesAsync(string apiId, CancellationToken ct) =>
+            Pages.AllAsync(token => GetRoutesPageAsync(apiId, token, ct));
 
         /// <summary>CreateIntegrationResponse as it will be sent.</summary>
         public static WireRequest CreateIntegrationResponseRequest(string apiId, string integrationId, ApiIntegrationResponseDefinition definition)
@@ -301,7 +271,7 @@ namespace IntegrationTools.Operations
             var page = await _client.SendAsync<V2IntegrationResponsesShape>(request, ct).ConfigureAwait(false);
             var items = new List<ApiIntegrationResponse>();
             foreach (var item in page?.Items ?? new List<V2IntegrationResponseShape>()) items.Add(item.ToModel(api, integrationId));
-            return new Page<ApiIntegrationResponse>(items, NextToken(page?.NextToken, nextToken));
+            return new Page<ApiIntegrationResponse>(items, Pages.Next(page?.NextToken, nextToken));
         }
 
         public Task<WireResponse> DeleteIntegrationResponseAsync(string apiId, string integrationId, string integrationResponseId, CancellationToken ct) =>
@@ -318,25 +288,11 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>GetVpcLinks: the VPC links of HTTP APIs, following nextToken.</summary>
-        public async Task<List<ApiVpcLink>> GetVpcLinksAsync(CancellationToken ct)
+        public Task<List<ApiVpcLink>> GetVpcLinksAsync(CancellationToken ct) => Pages.AllAsync<ApiVpcLink>(async token =>
         {
-            var links = new List<ApiVpcLink>();
-            string? token = null;
-            do
-            {
-                var request = new WireRequest("GET", "/v2/vpclinks").WithQuery("maxResults", "500").WithQuery("nextToken", token);
-                var page = await _client.SendAsync<V2VpcLinksShape>(request, ct).ConfigureAwait(false);
-                foreach (var item in page?.Items ?? new List<V2VpcLinkShape>()) links.Add(item.ToModel());
-                token = NextToken(page?.NextToken, token);
-            }
-            while (token != null);
-            return links;
-        }
-
-        private static string? NextToken(string? next, string? previous)
-        {
-            // A token equal to the one just sent would loop forever: stop there.
-            return string.IsNullOrEmpty(next) || next == previous ? null : next;
-        }
+            var request = new WireRequest("GET", "/v2/vpclinks").WithQuery("maxResults", "500").WithQuery("nextToken", token);
+            var page = await _client.SendAsync<V2VpcLinksShape>(request, ct).ConfigureAwait(false);
+            return new Page<ApiVpcLink>((page?.Items ?? new List<V2VpcLinkShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.NextToken, token));
+        });
     }
 }

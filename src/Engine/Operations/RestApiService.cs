@@ -66,23 +66,15 @@ namespace IntegrationTools.Operations
         public async Task<RestApiListing> GetListingAsync(string restApiId, CancellationToken ct) =>
             new RestApiListing(restApiId, await ListResourcesAsync(restApiId, embedMethods: true, ct).ConfigureAwait(false));
 
-        private async Task<List<ResourceShape>> ListResourcesAsync(string restApiId, bool embedMethods, CancellationToken ct)
-        {
-            var resources = new List<ResourceShape>();
-            string? position = null;
-            do
+        private Task<List<ResourceShape>> ListResourcesAsync(string restApiId, bool embedMethods, CancellationToken ct) =>
+            Pages.AllAsync<ResourceShape>(async position =>
             {
                 var request = new WireRequest("GET", "/restapis/{restapi_id}/resources")
                     .With("restapi_id", restApiId).WithQuery("limit", "500").WithQuery("position", position)
                     .WithQuery("embed", embedMethods ? "methods" : null);
                 var page = await _client.SendAsync<ResourcesShape>(request, ct).ConfigureAwait(false);
-                resources.AddRange(page?.Items ?? new List<ResourceShape>());
-                var next = page?.Position;
-                position = string.IsNullOrEmpty(next) || next == position ? null : next;
-            }
-            while (position != null);
-            return resources;
-        }
+                return new Page<ResourceShape>(page?.Items ?? new List<ResourceShape>(), Pages.Next(page?.Position, position));
+            });
 
         public async Task<RestResource> GetResourceAsync(string restApiId, string resourceId, CancellationToken ct)
         {
@@ -112,38 +104,20 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>GetRestApis, following the position token.</summary>
-        public async Task<List<RestApiInfo>> GetRestApisAsync(CancellationToken ct)
+        public Task<List<RestApiInfo>> GetRestApisAsync(CancellationToken ct) => Pages.AllAsync<RestApiInfo>(async position =>
         {
-            var apis = new List<RestApiInfo>();
-            string? position = null;
-            do
-            {
-                var request = new WireRequest("GET", "/restapis").WithQuery("limit", "500").WithQuery("position", position);
-                var page = await _client.SendAsync<RestApisShape>(request, ct).ConfigureAwait(false);
-                foreach (var item in page?.Items ?? new List<RestApiShape>()) apis.Add(item.ToModel());
-                var next = page?.Position;
-                position = string.IsNullOrEmpty(next) || next == position ? null : next;
-            }
-            while (position != null);
-            return apis;
-        }
+            var request = new WireRequest("GET", "/restapis").WithQuery("limit", "500").WithQuery("position", position);
+            var page = await _client.SendAsync<RestApisShape>(request, ct).ConfigureAwait(false);
+            return new Page<RestApiInfo>((page?.Items ?? new List<RestApiShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.Position, position));
+        });
 
         /// <summary>GetVpcLinks: the VPC links of REST APIs (WebSocket APIs use them too), following the position token.</summary>
-        public async Task<List<RestVpcLink>> GetVpcLinksAsync(CancellationToken ct)
+        public Task<List<RestVpcLink>> GetVpcLinksAsync(CancellationToken ct) => Pages.AllAsync<RestVpcLink>(async position =>
         {
-            var links = new List<RestVpcLink>();
-            string? position = null;
-            do
-            {
-                var request = new WireRequest("GET", "/vpclinks").WithQuery("limit", "500").WithQuery("position", position);
-                var page = await _client.SendAsync<RestVpcLinksShape>(request, ct).ConfigureAwait(false);
-                foreach (var item in page?.Items ?? new List<RestVpcLinkShape>()) links.Add(item.ToModel());
-                var next = page?.Position;
-                position = string.IsNullOrEmpty(next) || next == position ? null : next;
-            }
-            while (position != null);
-            return links;
-        }
+            var request = new WireRequest("GET", "/vpclinks").WithQuery("limit", "500").WithQuery("position", position);
+            var page = await _client.SendAsync<RestVpcLinksShape>(request, ct).ConfigureAwait(false);
+            return new Page<RestVpcLink>((page?.Items ?? new List<RestVpcLinkShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.Position, position));
+        });
 
         /// <summary>GetRestApi: one REST API; one that does not exist is a NotFound <see cref="ApiGatewayServiceException"/>.</summary>
         public async Task<RestApiInfo> GetRestApiAsync(string restApiId, CancellationToken ct)
