@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Linq;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Definitions

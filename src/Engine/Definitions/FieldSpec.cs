@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace IntegrationTools.Definitions
 {
     /// <summary>How a definition field's value is read.</summary>

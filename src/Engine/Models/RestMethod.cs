@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IntegrationTools.Models
 {
     /// <summary>A method of a REST API resource as GetMethod returns it: what the integration's checks need to know.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace IntegrationTools.Models
 {
     /// <summary>A VPC link of REST APIs (API Gateway v1); WebSocket APIs use these too.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json.Serialization;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;

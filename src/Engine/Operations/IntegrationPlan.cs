@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using IntegrationTools.Models;
 using IntegrationTools.Rules;
 using IntegrationTools.Wire;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
-
 namespace IntegrationTools.Operations
 {
     /// <summary>One page of a listing and the token of the next page (null on the last page).</summary>

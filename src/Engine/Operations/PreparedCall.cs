@@ -1,4 +1,3 @@
-using System;
 using IntegrationTools.Wire;
 
 namespace IntegrationTools.Operations

@@ -1,5 +1,3 @@
-using System;
-
 namespace IntegrationTools.Session
 {
     public enum SessionProblem

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace IntegrationTools.Text
 {
     /// <summary>Finds the candidates nearest to a mistyped value (edit distance), for "did you mean" messages.</summary>

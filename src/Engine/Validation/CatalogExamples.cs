@@ -1,9 +1,5 @@
 using IntegrationTools.Rules;
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 using IntegrationTools.Operations;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using IntegrationTools.Definitions;
 using IntegrationTools.Rules;
 using IntegrationTools.Models;

@@ -1,5 +1,3 @@
-using System;
-
 namespace IntegrationTools.Wire
 {
     /// <summary>What kind of failure a service error or transport failure is, for callers that pick an error category.</summary>

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Rules

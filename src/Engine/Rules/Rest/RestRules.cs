@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
