@@ -107,6 +107,10 @@ namespace IntegrationTools.Definitions
         public static string OneOf(IReadOnlyList<string> values) =>
             values.Count == 1 ? values[0] : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[values.Count - 1];
 
+        /// <summary>"FIELD 'value' is not WHAT. Did you mean 'X'?": a value that is not one of <paramref name="values"/>.</summary>
+        public static string NotOneOf(string field, string value, IReadOnlyList<string> values, string what) =>
+            $"{field} '{value}' is not {what}.{DidYouMean(value, values)}";
+
         /// <summary>" Did you mean 'X'?" when a value is close to one of <paramref name="values"/>, else "".</summary>
         public static string DidYouMean(string value, IEnumerable<string> values)
         {
@@ -125,76 +129,6 @@ namespace IntegrationTools.Definitions
             if (region.StartsWith("eu-isoe-", StringComparison.Ordinal)) return "aws-iso-e";
             if (region.StartsWith("us-isof-", StringComparison.Ordinal)) return "aws-iso-f";
             return "aws";
-        }
-    }
-
-    /// <summary>Definitions as a user would write them, for the rules' failing and passing examples.</summary>
-    internal static class RestExamples
-    {
-        public const string LambdaUri =
-            "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:list-pets/invocations";
-
-        /// <summary>A valid HTTP proxy integration of GET /pets, with the given keys changed (null removes a key).</summary>
-        public static Hashtable HttpProxy(params (string Key, object? Value)[] changes) => With(new Hashtable(StringComparer.OrdinalIgnoreCase)
-        {
-            ["RestApiId"] = "a1b2c3d4e5",
-            ["ResourcePath"] = "/pets",
-            ["HttpMethod"] = "GET",
-            ["Type"] = "HTTP_PROXY",
-            ["IntegrationHttpMethod"] = "GET",
-            ["Uri"] = "https://petstore.example.com/pets",
-        }, changes);
-
-        /// <summary>A valid MOCK integration of OPTIONS /pets.</summary>
-        public static Hashtable Mock(params (string Key, object? Value)[] changes) => With(new Hashtable(StringComparer.OrdinalIgnoreCase)
-        {
-            ["RestApiId"] = "a1b2c3d4e5",
-            ["ResourcePath"] = "/pets",
-            ["HttpMethod"] = "OPTIONS",
-            ["Type"] = "MOCK",
-            ["RequestTemplates"] = new Hashtable { ["application/json"] = "{\"statusCode\": 200}" },
-        }, changes);
-
-        /// <summary>A valid Lambda proxy integration of GET /pets.</summary>
-        public static Hashtable LambdaProxy(params (string Key, object? Value)[] changes) => With(new Hashtable(StringComparer.OrdinalIgnoreCase)
-        {
-            ["RestApiId"] = "a1b2c3d4e5",
-            ["ResourcePath"] = "/pets",
-            ["HttpMethod"] = "GET",
-            ["Type"] = "AWS_PROXY",
-            ["IntegrationHttpMethod"] = "POST",
-            ["Uri"] = LambdaUri,
-        }, changes);
-
-        /// <summary>A valid AWS service integration (SQS SendMessage) of POST /orders.</summary>
-        public static Hashtable AwsService(params (string Key, object? Value)[] changes) => With(new Hashtable(StringComparer.OrdinalIgnoreCase)
-        {
-            ["RestApiId"] = "a1b2c3d4e5",
-            ["ResourcePath"] = "/orders",
-            ["HttpMethod"] = "POST",
-            ["Type"] = "AWS",
-            ["IntegrationHttpMethod"] = "POST",
-            ["Uri"] = "arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders",
-            ["Credentials"] = "arn:aws:iam::123456789012:role/apigw-sqs-send",
-        }, changes);
-
-        /// <summary>A valid integration response 200 of GET /pets.</summary>
-        public static Hashtable Response(params (string Key, object? Value)[] changes) => With(new Hashtable(StringComparer.OrdinalIgnoreCase)
-        {
-            ["RestApiId"] = "a1b2c3d4e5",
-            ["ResourcePath"] = "/pets",
-            ["HttpMethod"] = "GET",
-            ["StatusCode"] = "200",
-        }, changes);
-
-        private static Hashtable With(Hashtable example, (string Key, object? Value)[] changes)
-        {
-            foreach (var (key, value) in changes)
-            {
-                if (value == null) example.Remove(key);
-                else example[key] = value;
-            }
-            return example;
         }
     }
 }

@@ -1,3 +1,4 @@
+using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Rules
@@ -37,6 +38,11 @@ namespace IntegrationTools.Rules
     internal sealed class RuleContext
     {
         public static readonly RuleContext Offline = new RuleContext(null, null);
+
+        /// <summary>Where the examples of the HTTP and WebSocket API rules are checked: an API of that protocol in their region.</summary>
+        public static readonly RuleContext HttpApiExample = new RuleContext(ApiExamples.Region, ApiIntegrationValues.Http);
+
+        public static readonly RuleContext WebSocketApiExample = new RuleContext(ApiExamples.Region, ApiIntegrationValues.WebSocket);
 
         public RuleContext(string? region, string? protocolType, IReadOnlyCollection<string>? methodRequestParameters = null)
         {

@@ -5,7 +5,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2022: credentials are an IAM role ARN, or arn:aws:iam::*:user/* to call the backend as the caller.</summary>
-    internal sealed class ApiCredentialsArnRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiCredentialsArnRule : ApiRule
     {
         private static readonly Regex RoleArn = new Regex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]{1,512}$", RegexOptions.CultureInvariant);
         private static readonly Regex CallerIdentity = new Regex(@"^arn:aws[a-z-]*:iam::\*?:user/\*?$", RegexOptions.CultureInvariant);
@@ -16,7 +16,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var arn = definition.CredentialsArn;
             if (string.IsNullOrEmpty(arn) || RoleArn.IsMatch(arn!) || CallerIdentity.IsMatch(arn!)) yield break;
@@ -25,24 +25,8 @@ namespace IntegrationTools.Rules
                 "Give the role's ARN, e.g. arn:aws:iam::123456789012:role/apigw-invoke ('aws iam get-role --role-name NAME' prints it).");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-            ["CredentialsArn"] = "apigw-invoke",
-        };
+        public override IDictionary FailingExample => ApiExamples.LambdaProxy(("CredentialsArn", "apigw-invoke"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-invoke",
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.LambdaProxy(("CredentialsArn", "arn:aws:iam::123456789012:role/apigw-invoke"));
     }
 }

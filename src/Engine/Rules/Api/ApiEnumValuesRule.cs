@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2015: connection type, passthrough behavior and content handling strategy take only the service's values.</summary>
-    internal sealed class ApiEnumValuesRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiEnumValuesRule : ApiRule
     {
         public ApiEnumValuesRule() : base(new RuleInfo("IT2015", Severity.Error,
             "A connection type, passthrough behavior or content handling strategy is not one the service knows",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             List<Finding>? findings = null;
             One(ref findings, definition, nameof(definition.ConnectionType), definition.ConnectionType, ApiIntegrationValues.ConnectionTypes);
@@ -36,20 +36,10 @@ namespace IntegrationTools.Rules
             return false;
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "MOCK",
-            ["PassthroughBehavior"] = "WHEN_NO_TEMPLATE",
-        };
+        public override IDictionary FailingExample => ApiExamples.WebSocketMock(("PassthroughBehavior", "WHEN_NO_TEMPLATE"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "MOCK",
-            ["PassthroughBehavior"] = "WHEN_NO_TEMPLATES",
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketMock(("PassthroughBehavior", "WHEN_NO_TEMPLATES"));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

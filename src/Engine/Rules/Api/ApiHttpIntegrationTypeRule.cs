@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2002: HTTP APIs have only Lambda/AWS service proxy (AWS_PROXY) and HTTP proxy (HTTP_PROXY) integrations.</summary>
-    internal sealed class ApiHttpIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpIntegrationTypeRule : ApiRule
     {
         public ApiHttpIntegrationTypeRule() : base(new RuleInfo("IT2002", Severity.Error,
             "HTTP APIs take only AWS_PROXY and HTTP_PROXY integrations",
@@ -12,9 +12,8 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
             var type = ApiRuleText.Type(definition);
             string? fix = type switch
             {
@@ -28,24 +27,14 @@ namespace IntegrationTools.Rules
                 $"{type} integrations are not supported on HTTP APIs; only AWS_PROXY and HTTP_PROXY are.", fix);
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP",
-            ["IntegrationMethod"] = "GET",
-            ["IntegrationUri"] = "https://orders.example.com/list",
-            ["PayloadFormatVersion"] = "1.0",
-        };
+        public override IDictionary FailingExample => List("HTTP");
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "GET",
-            ["IntegrationUri"] = "https://orders.example.com/list",
-            ["PayloadFormatVersion"] = "1.0",
-        };
+        public override IDictionary PassingExample => List("HTTP_PROXY");
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        protected override string OnlyOn => ApiIntegrationValues.Http;
+
+        /// <summary>An HTTP API integration of the given type calling GET https://orders.example.com/list.</summary>
+        private static Hashtable List(string type) =>
+            ApiExamples.HttpProxy(("IntegrationType", type), ("IntegrationMethod", "GET"), ("IntegrationUri", "https://orders.example.com/list"));
     }
 }

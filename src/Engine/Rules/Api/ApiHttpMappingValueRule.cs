@@ -9,7 +9,7 @@ namespace IntegrationTools.Rules
     /// $request.header|querystring|body|path..., $context.NAME, $stageVariables.NAME (responses: $response.header|body...);
     /// a status code mapping sets a status code.
     /// </summary>
-    internal sealed class ApiHttpMappingValueRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpMappingValueRule : ApiRule
     {
         public ApiHttpMappingValueRule() : base(new RuleInfo("IT2018", Severity.Error,
             "An HTTP API parameter mapping value uses a variable the service does not know",
@@ -17,54 +17,33 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
-            foreach (var pair in ApiRuleText.Sorted(definition.RequestParameters))
+            foreach (var mapping in ApiParameterMapping.Of(definition))
             {
-                if (ApiParameterMapping.IsRemove(pair.Key)) continue;
-                foreach (var unknown in ApiParameterMapping.UnknownVariables(pair.Value ?? "", response: false))
-                    yield return Finding(definition.Target, $"RequestParameters.{pair.Key}", $"'{unknown}' in '{pair.Value}' is not a request variable.",
-                        "Use $request.header.NAME, $request.querystring.NAME, $request.body.PATH, $request.path(.NAME), $context.NAME or $stageVariables.NAME (or ${...} around them), or static text.");
-            }
-            foreach (var status in ApiRuleText.Sorted(definition.ResponseParameters))
-            {
-                foreach (var pair in ApiRuleText.Sorted(status.Value))
+                if (ApiParameterMapping.IsRemove(mapping.Key)) continue;
+                var response = mapping.Status != null;
+                if (response && mapping.Key == "overwrite:statuscode" && !Regex.IsMatch(mapping.Value ?? "", @"^\s*([1-5]\d\d|\$.+)\s*$"))
                 {
-                    if (ApiParameterMapping.IsRemove(pair.Key)) continue;
-                    var field = $"ResponseParameters.{status.Key}.{pair.Key}";
-                    if (pair.Key == "overwrite:statuscode" && !Regex.IsMatch(pair.Value ?? "", @"^\s*([1-5]\d\d|\$.+)\s*$"))
-                    {
-                        yield return Finding(definition.Target, field, $"'{pair.Value}' is not a status code.", "Give the status code to return, e.g. '502'.");
-                        continue;
-                    }
-                    foreach (var unknown in ApiParameterMapping.UnknownVariables(pair.Value ?? "", response: true))
-                        yield return Finding(definition.Target, field, $"'{unknown}' in '{pair.Value}' is not a response variable.",
-                            "Use $response.header.NAME, $response.body.PATH, $context.NAME or $stageVariables.NAME (or ${...} around them), or static text.");
+                    yield return Finding(definition.Target, mapping.Field, $"'{mapping.Value}' is not a status code.", "Give the status code to return, e.g. '502'.");
+                    continue;
                 }
+                foreach (var unknown in ApiParameterMapping.UnknownVariables(mapping.Value ?? "", response))
+                    yield return Finding(definition.Target, mapping.Field, $"'{unknown}' in '{mapping.Value}' is not a {(response ? "response" : "request")} variable.",
+                        response ? ResponseVariables : RequestVariables);
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["append:header.x-caller"] = "$request.headers.x-user" },
-        };
+        private const string RequestVariables =
+            "Use $request.header.NAME, $request.querystring.NAME, $request.body.PATH, $request.path(.NAME), $context.NAME or $stageVariables.NAME (or ${...} around them), or static text.";
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["append:header.x-caller"] = "$request.header.x-user" },
-        };
+        private const string ResponseVariables =
+            "Use $response.header.NAME, $response.body.PATH, $context.NAME or $stageVariables.NAME (or ${...} around them), or static text.";
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary FailingExample => ApiExamples.HttpProxy(("RequestParameters", new Hashtable { ["append:header.x-caller"] = "$request.headers.x-user" }));
+
+        public override IDictionary PassingExample => ApiExamples.HttpProxy(("RequestParameters", new Hashtable { ["append:header.x-caller"] = "$request.header.x-user" }));
+
+        protected override string OnlyOn => ApiIntegrationValues.Http;
     }
 }

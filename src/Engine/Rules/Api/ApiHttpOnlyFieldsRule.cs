@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2004: integration subtypes, response parameters and TLS settings exist only on HTTP APIs.</summary>
-    internal sealed class ApiHttpOnlyFieldsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpOnlyFieldsRule : ApiRule
     {
         public ApiHttpOnlyFieldsRule() : base(new RuleInfo("IT2004", Severity.Error,
             "Integration subtypes, response parameters and TLS settings are for HTTP APIs only",
@@ -12,9 +12,8 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsWebSocket(ApiRuleText.Protocol(definition, context))) yield break;
             if (ApiRuleText.Has(definition.IntegrationSubtype))
                 yield return Finding(definition.Target, nameof(definition.IntegrationSubtype),
                     $"IntegrationSubtype '{definition.IntegrationSubtype}' is supported only for HTTP APIs; this is a WebSocket API.",
@@ -29,23 +28,11 @@ namespace IntegrationTools.Rules
                     "Remove ServerNameToVerify.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-            ["ResponseParameters"] = new Hashtable { ["500"] = new Hashtable { ["overwrite:statuscode"] = "502" } },
-        };
+        public override IDictionary FailingExample =>
+            ApiExamples.WebSocketHttp(("IntegrationType", "HTTP_PROXY"), ("ResponseParameters", new Hashtable { ["500"] = new Hashtable { ["overwrite:statuscode"] = "502" } }));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketHttp(("IntegrationType", "HTTP_PROXY"));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        protected override string OnlyOn => ApiIntegrationValues.WebSocket;
     }
 }

@@ -5,7 +5,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2016: request parameter keys of HTTP API integrations (without a subtype) say how and where to change the request.</summary>
-    internal sealed class ApiHttpRequestParameterKeyRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiHttpRequestParameterKeyRule : ApiRule
     {
         public ApiHttpRequestParameterKeyRule() : base(new RuleInfo("IT2016", Severity.Error,
             "HTTP API request parameter keys are append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME or overwrite:path",
@@ -13,11 +13,12 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context)) || ApiRuleText.Has(definition.IntegrationSubtype)) yield break;
-            foreach (var key in ApiRuleText.SortedKeys(definition.RequestParameters))
+            if (ApiRuleText.Has(definition.IntegrationSubtype)) yield break;
+            foreach (var mapping in ApiParameterMapping.In(nameof(definition.RequestParameters), definition.RequestParameters))
             {
+                var key = mapping.Key;
                 if (ApiParameterMapping.RequestKey.IsMatch(key)) continue;
                 var legacy = Regex.Match(key, @"^integration\.request\.(?<location>header|querystring|path)\.(?<name>.+)$");
                 string fix;
@@ -29,30 +30,15 @@ namespace IntegrationTools.Rules
                     fix = $"Put the action first: 'overwrite:{key}', 'append:{key}' or 'remove:{key}'.";
                 else
                     fix = "Use append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME or overwrite:path.";
-                yield return Finding(definition.Target, $"RequestParameters.{key}", $"'{key}' is not a request parameter key of an HTTP API.", fix);
+                yield return Finding(definition.Target, mapping.Field, $"'{key}' is not a request parameter key of an HTTP API.", fix);
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["integration.request.header.x-source"] = "$context.requestId" },
-        };
+        public override IDictionary FailingExample => ApiExamples.HttpProxy(("RequestParameters", new Hashtable { ["integration.request.header.x-source"] = "$context.requestId" }));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-source"] = "$context.requestId", ["overwrite:path"] = "/v2$request.path" },
-        };
+        public override IDictionary PassingExample =>
+            ApiExamples.HttpProxy(("RequestParameters", new Hashtable { ["overwrite:header.x-source"] = "$context.requestId", ["overwrite:path"] = "/v2$request.path" }));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        protected override string OnlyOn => ApiIntegrationValues.Http;
     }
 }

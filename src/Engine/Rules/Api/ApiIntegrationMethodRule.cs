@@ -7,7 +7,7 @@ namespace IntegrationTools.Rules
     /// IT2011: HTTP backends and WebSocket AWS integrations need an integration method, an HTTP method in upper case;
     /// Lambda is always invoked with POST.
     /// </summary>
-    internal sealed class ApiIntegrationMethodRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationMethodRule : ApiRule
     {
         public ApiIntegrationMethodRule() : base(new RuleInfo("IT2011", Severity.Error,
             "The integration method is missing or not an HTTP method",
@@ -15,11 +15,10 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var method = definition.IntegrationMethod;
             var type = ApiRuleText.Type(definition);
-            var protocol = ApiRuleText.Protocol(definition, context);
             const string field = nameof(ApiIntegrationDefinition.IntegrationMethod);
             if (ApiRuleText.Has(method) && !ApiIntegrationValues.IntegrationMethods.Contains(method))
             {
@@ -47,21 +46,10 @@ namespace IntegrationTools.Rules
                 yield return Finding(definition.Target, field, $"Lambda functions are invoked with POST, not {method}.", "Set IntegrationMethod = 'POST' or leave it out.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-        };
+        public override IDictionary FailingExample => ApiExamples.WebSocketHttp(("IntegrationMethod", null));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketHttp();
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

@@ -21,22 +21,10 @@ namespace IntegrationTools.Rules
                 "Use CONVERT_TO_BINARY or CONVERT_TO_TEXT, or leave it out to pass the payload through unchanged.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "$default",
-            ["ContentHandlingStrategy"] = "CONVERT_TO_BASE64",
-        };
+        public override IDictionary FailingExample => ApiExamples.Response(("ContentHandlingStrategy", "CONVERT_TO_BASE64"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "$default",
-            ["ContentHandlingStrategy"] = "CONVERT_TO_TEXT",
-        };
+        public override IDictionary PassingExample => ApiExamples.Response(("ContentHandlingStrategy", "CONVERT_TO_TEXT"));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

@@ -46,20 +46,10 @@ namespace IntegrationTools.Rules
                 yield return Finding(definition.Target, field, $"'{key}' is not a valid regular expression: {problem}", "Fix the regular expression between the slashes.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "2xx",
-        };
+        public override IDictionary FailingExample => ApiExamples.Response(("IntegrationResponseKey", "2xx"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "/2\\d\\d/",
-        };
+        public override IDictionary PassingExample => ApiExamples.Response(("IntegrationResponseKey", "/2\\d\\d/"));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

@@ -21,33 +21,22 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(ApiIntegrationResponseDefinition definition, RuleContext context)
         {
-            foreach (var pair in ApiRuleText.Sorted(definition.ResponseParameters))
+            foreach (var mapping in ApiParameterMapping.In(nameof(definition.ResponseParameters), definition.ResponseParameters))
             {
-                var field = $"ResponseParameters.{pair.Key}";
-                if (!Key.IsMatch(pair.Key))
-                    yield return Finding(definition.Target, field, $"'{pair.Key}' is not method.response.header.NAME.", "Key response parameters by the header they set, e.g. 'method.response.header.x-request-id'.");
-                if (!Value.IsMatch(pair.Value ?? ""))
-                    yield return Finding(definition.Target, field, $"'{pair.Value}' is not integration.response.header.NAME, integration.response.body(.PATH) or a 'quoted' static value.",
+                var field = mapping.Field;
+                if (!Key.IsMatch(mapping.Key))
+                    yield return Finding(definition.Target, field, $"'{mapping.Key}' is not method.response.header.NAME.", "Key response parameters by the header they set, e.g. 'method.response.header.x-request-id'.");
+                if (!Value.IsMatch(mapping.Value ?? ""))
+                    yield return Finding(definition.Target, field, $"'{mapping.Value}' is not integration.response.header.NAME, integration.response.body(.PATH) or a 'quoted' static value.",
                         "Map from the integration response (integration.response.header.NAME, integration.response.body.PATH) or write static text in single quotes: \"'value'\".");
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "$default",
-            ["ResponseParameters"] = new Hashtable { ["header.x-request-id"] = "integration.response.header.x-request-id" },
-        };
+        public override IDictionary FailingExample => ApiExamples.Response(("ResponseParameters", new Hashtable { ["header.x-request-id"] = "integration.response.header.x-request-id" }));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "$default",
-            ["ResponseParameters"] = new Hashtable { ["method.response.header.x-request-id"] = "integration.response.header.x-request-id" },
-        };
+        public override IDictionary PassingExample =>
+            ApiExamples.Response(("ResponseParameters", new Hashtable { ["method.response.header.x-request-id"] = "integration.response.header.x-request-id" }));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

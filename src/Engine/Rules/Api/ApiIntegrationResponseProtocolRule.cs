@@ -21,22 +21,10 @@ namespace IntegrationTools.Rules
                 $"Change the answer with the integration's response parameters instead, e.g. Set-ApiIntegration -ApiId {definition.ApiId} -IntegrationId {definition.IntegrationId} -ResponseParameters @{{ '500' = @{{ 'overwrite:statuscode' = '502' }} }}.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationId"] = "int001",
-            ["IntegrationResponseKey"] = "$default",
-            ["ProtocolType"] = "HTTP",
-        };
+        public override IDictionary FailingExample => ApiExamples.Response(("ApiId", ApiExamples.HttpApiId), ("IntegrationId", "int001"), ("ProtocolType", "HTTP"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationId"] = "int900",
-            ["IntegrationResponseKey"] = "$default",
-            ["ProtocolType"] = "WEBSOCKET",
-        };
+        public override IDictionary PassingExample => ApiExamples.Response(("ProtocolType", "WEBSOCKET"));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", null);
+        public override RuleContext ExampleContext => new RuleContext(ApiExamples.Region, null);
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2007: an integration subtype is one of the AWS service actions HTTP APIs know, on an AWS_PROXY integration.</summary>
-    internal sealed class ApiIntegrationSubtypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationSubtypeRule : ApiRule
     {
         public ApiIntegrationSubtypeRule() : base(new RuleInfo("IT2007", Severity.Error,
             "An integration subtype needs AWS_PROXY and must be an AWS service action HTTP APIs know",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var subtype = definition.IntegrationSubtype;
             if (string.IsNullOrEmpty(subtype)) yield break;
@@ -32,26 +32,8 @@ namespace IntegrationTools.Rules
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "SQS-SendMessages",
-            ["PayloadFormatVersion"] = "1.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-sqs",
-            ["RequestParameters"] = new Hashtable { ["QueueUrl"] = "https://sqs.us-east-1.amazonaws.com/123456789012/orders", ["MessageBody"] = "$request.body" },
-        };
+        public override IDictionary FailingExample => ApiExamples.AwsService(("IntegrationSubtype", "SQS-SendMessages"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "SQS-SendMessage",
-            ["PayloadFormatVersion"] = "1.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-sqs",
-            ["RequestParameters"] = new Hashtable { ["QueueUrl"] = "https://sqs.us-east-1.amazonaws.com/123456789012/orders", ["MessageBody"] = "$request.body" },
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.AwsService();
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2001: every integration has a type, one of AWS, AWS_PROXY, HTTP, HTTP_PROXY and MOCK.</summary>
-    internal sealed class ApiIntegrationTypeRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationTypeRule : ApiRule
     {
         public ApiIntegrationTypeRule() : base(new RuleInfo("IT2001", Severity.Error,
             "The integration type is missing or unknown",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var type = definition.IntegrationType;
             if (string.IsNullOrEmpty(type))
@@ -32,22 +32,8 @@ namespace IntegrationTools.Rules
                 $"Use one of {ApiRuleText.List(ApiIntegrationValues.IntegrationTypes)}.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "LAMBDA",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-        };
+        public override IDictionary FailingExample => ApiExamples.LambdaProxy(("IntegrationType", "LAMBDA"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.LambdaProxy();
     }
 }

@@ -9,7 +9,7 @@ namespace IntegrationTools.Rules
     /// ARN (HTTP APIs) or the API Gateway invocation URI (WebSocket APIs) for Lambda, an arn:aws:apigateway URI for
     /// AWS, and none for MOCK.
     /// </summary>
-    internal sealed class ApiIntegrationUriRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiIntegrationUriRule : ApiRule
     {
         private static readonly Regex HttpUrl = new Regex(@"^https?://[^\s/?#]+([/?#]\S*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         private static readonly Regex ServiceUri = new Regex(@"^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(path|action)/\S+$", RegexOptions.CultureInvariant);
@@ -20,11 +20,10 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var type = ApiRuleText.Type(definition);
             var uri = definition.IntegrationUri;
-            var protocol = ApiRuleText.Protocol(definition, context);
             var region = context.Region ?? "us-east-1";
             const string field = nameof(ApiIntegrationDefinition.IntegrationUri);
             switch (type)
@@ -94,22 +93,10 @@ namespace IntegrationTools.Rules
                 $"Use the full ARN, e.g. 'arn:aws:lambda:{region}:123456789012:function:{(uri.Contains(":") || uri.Contains("/") ? "my-function" : uri)}' ('aws lambda get-function --function-name NAME' prints it), or the partial ARN 123456789012:function:NAME.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:chat",
-        };
+        public override IDictionary FailingExample => ApiExamples.WebSocketLambda(("IntegrationUri", "arn:aws:lambda:us-east-1:123456789012:function:chat"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:chat/invocations",
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketLambda();
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

@@ -5,7 +5,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2021: text members stay within the lengths of the service model.</summary>
-    internal sealed class ApiLengthLimitsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiLengthLimitsRule : ApiRule
     {
         public ApiLengthLimitsRule() : base(new RuleInfo("IT2021", Severity.Error,
             "A value is longer than the service allows",
@@ -13,7 +13,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition d, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition d, string? protocol, RuleContext context)
         {
             // Field names and messages are made only for values that are too long.
             List<Finding>? findings = null;
@@ -47,24 +47,8 @@ namespace IntegrationTools.Rules
                     : $"Shorten {field} to at most {max} characters."));
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-            ["Description"] = new string('x', 1100),
-        };
+        public override IDictionary FailingExample => ApiExamples.LambdaProxy(("Description", new string('x', 1100)));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-            ["Description"] = "Orders Lambda function, payload format 2.0",
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.LambdaProxy(("Description", "Orders Lambda function, payload format 2.0"));
     }
 }

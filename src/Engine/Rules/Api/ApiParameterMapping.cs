@@ -1,8 +1,12 @@
 using System.Text.RegularExpressions;
+using IntegrationTools.Definitions;
 
 namespace IntegrationTools.Rules
 {
-    /// <summary>The grammar of HTTP API parameter mapping (keys and the variables values may use), shared by its rules.</summary>
+    /// <summary>
+    /// The grammar of HTTP API parameter mapping (keys and the variables values may use), and the walk over the mappings
+    /// of a definition in the order findings are reported, shared by the rules about them.
+    /// </summary>
     internal static class ApiParameterMapping
     {
         /// <summary>append|overwrite|remove:header.NAME, append|overwrite|remove:querystring.NAME, overwrite:path.</summary>
@@ -41,5 +45,61 @@ namespace IntegrationTools.Rules
                 if (!known.IsMatch(expression)) yield return "$" + expression;
             }
         }
+
+        /// <summary>
+        /// The mappings of one map in key order (<paramref name="status"/>: the status code they apply to, in the response
+        /// parameters of an HTTP API); nothing, and no allocation, for a missing or empty map.
+        /// </summary>
+        public static IEnumerable<ParameterMapping> In(string map, Dictionary<string, string>? mappings, string? status = null) =>
+            mappings == null || mappings.Count == 0 ? Array.Empty<ParameterMapping>() : InKeyOrder(map, mappings, status);
+
+        /// <summary>
+        /// The request mappings of an HTTP API integration (when <paramref name="requests"/>) in key order, then its response
+        /// mappings by status code and key.
+        /// </summary>
+        public static IEnumerable<ParameterMapping> Of(ApiIntegrationDefinition definition, bool requests = true) =>
+            (requests && ApiRuleText.Has(definition.RequestParameters)) || ApiRuleText.Has(definition.ResponseParameters)
+                ? RequestsThenResponses(definition, requests)
+                : Array.Empty<ParameterMapping>();
+
+        private static IEnumerable<ParameterMapping> InKeyOrder(string map, Dictionary<string, string> mappings, string? status)
+        {
+            foreach (var pair in mappings.OrderBy(p => p.Key, StringComparer.Ordinal))
+                yield return new ParameterMapping(map, status, pair.Key, pair.Value);
+        }
+
+        private static IEnumerable<ParameterMapping> RequestsThenResponses(ApiIntegrationDefinition definition, bool requests)
+        {
+            if (requests)
+                foreach (var mapping in In(nameof(definition.RequestParameters), definition.RequestParameters))
+                    yield return mapping;
+            foreach (var status in MapEntries.Sorted(definition.ResponseParameters))
+                foreach (var mapping in In(nameof(definition.ResponseParameters), status.Value, status.Key))
+                    yield return mapping;
+        }
+    }
+
+    /// <summary>One parameter mapping of a definition: its key and value, and where it is, for the findings about it.</summary>
+    internal readonly struct ParameterMapping
+    {
+        private readonly string _map;
+
+        public ParameterMapping(string map, string? status, string key, string? value)
+        {
+            _map = map;
+            Status = status;
+            Key = key;
+            Value = value;
+        }
+
+        /// <summary>The status code a response mapping of an HTTP API applies to; null for any other mapping.</summary>
+        public string? Status { get; }
+
+        public string Key { get; }
+
+        public string? Value { get; }
+
+        /// <summary>RequestParameters.KEY, ResponseParameters.KEY or ResponseParameters.STATUS.KEY: the field a finding names.</summary>
+        public string Field => Status == null ? $"{_map}.{Key}" : $"{_map}.{Status}.{Key}";
     }
 }

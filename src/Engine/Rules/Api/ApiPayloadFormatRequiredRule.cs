@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2006: AWS_PROXY integrations of HTTP APIs name their payload format version.</summary>
-    internal sealed class ApiPayloadFormatRequiredRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPayloadFormatRequiredRule : ApiRule
     {
         public ApiPayloadFormatRequiredRule() : base(new RuleInfo("IT2006", Severity.Error,
             "AWS_PROXY integrations of HTTP APIs need a payload format version",
@@ -12,9 +12,8 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
             if (ApiRuleText.Type(definition) != ApiIntegrationValues.AwsProxy || ApiRuleText.Has(definition.PayloadFormatVersion)) yield break;
             yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
                 "An AWS_PROXY integration of an HTTP API has no PayloadFormatVersion.",
@@ -23,21 +22,10 @@ namespace IntegrationTools.Rules
                     : "Add PayloadFormatVersion = '2.0' (the current Lambda event format), or '1.0' for functions written for the REST API event.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-        };
+        public override IDictionary FailingExample => ApiExamples.LambdaProxy(("PayloadFormatVersion", null));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationUri"] = "arn:aws:lambda:us-east-1:123456789012:function:orders",
-            ["PayloadFormatVersion"] = "2.0",
-        };
+        public override IDictionary PassingExample => ApiExamples.LambdaProxy();
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        protected override string OnlyOn => ApiIntegrationValues.Http;
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2005: payload format 1.0 or 2.0, and 2.0 only for Lambda proxy integrations of HTTP APIs.</summary>
-    internal sealed class ApiPayloadFormatVersionRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPayloadFormatVersionRule : ApiRule
     {
         public ApiPayloadFormatVersionRule() : base(new RuleInfo("IT2005", Severity.Error,
             "Payload format 2.0 is only for Lambda proxy integrations of HTTP APIs",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var version = definition.PayloadFormatVersion;
             if (string.IsNullOrEmpty(version)) yield break;
@@ -24,7 +24,6 @@ namespace IntegrationTools.Rules
                 yield break;
             }
             if (version != "2.0") yield break;
-            var protocol = ApiRuleText.Protocol(definition, context);
             if (ApiRuleText.IsWebSocket(protocol))
             {
                 yield return Finding(definition.Target, nameof(definition.PayloadFormatVersion),
@@ -42,24 +41,8 @@ namespace IntegrationTools.Rules
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "2.0",
-        };
+        public override IDictionary FailingExample => ApiExamples.HttpProxy(("PayloadFormatVersion", "2.0"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.HttpProxy();
     }
 }

@@ -9,7 +9,7 @@ namespace IntegrationTools.Rules
     /// integration whose URI is an Application or Network Load Balancer listener ARN or an AWS Cloud Map service ARN;
     /// a VPC link id without VPC_LINK is a mistake.
     /// </summary>
-    internal sealed class ApiPrivateIntegrationRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiPrivateIntegrationRule : ApiRule
     {
         private static readonly Regex ListenerArn = new Regex(@"^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener/(app|net)/[^/\s]+/[0-9a-f]+/[0-9a-f]+$", RegexOptions.CultureInvariant);
         private static readonly Regex CloudMapArn = new Regex(@"^arn:aws[a-z-]*:servicediscovery:[a-z0-9-]+:\d{12}:service/srv-[a-z0-9]+$", RegexOptions.CultureInvariant);
@@ -20,7 +20,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var region = context.Region ?? "us-east-1";
             if (definition.ConnectionType != ApiIntegrationValues.VpcLink)
@@ -35,7 +35,7 @@ namespace IntegrationTools.Rules
                 yield return Finding(definition.Target, nameof(definition.ConnectionId),
                     "A private integration (ConnectionType VPC_LINK) has no ConnectionId.",
                     "Add ConnectionId: the id of the VPC link ('aws apigatewayv2 get-vpc-links' lists them).");
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
+            if (!ApiRuleText.IsHttp(protocol)) yield break;
             var type = ApiRuleText.Type(definition);
             if (type != ApiIntegrationValues.HttpProxy)
                 yield return Finding(definition.Target, nameof(definition.IntegrationType),
@@ -52,27 +52,8 @@ namespace IntegrationTools.Rules
                     $"Private integrations of HTTP APIs target arn:aws:elasticloadbalancing:{region}:ACCOUNT:listener/app|net/NAME/ID/ID or arn:aws:servicediscovery:{region}:ACCOUNT:service/srv-ID; for a public URL use ConnectionType INTERNET.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["ConnectionType"] = "VPC_LINK",
-            ["IntegrationUri"] = "https://orders.internal.example.com",
-            ["PayloadFormatVersion"] = "1.0",
-        };
+        public override IDictionary FailingExample => ApiExamples.Private(("ConnectionId", null), ("IntegrationUri", "https://orders.internal.example.com"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["ConnectionType"] = "VPC_LINK",
-            ["ConnectionId"] = "abc123",
-            ["IntegrationUri"] = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-e4anhexw6hcouhwd",
-            ["PayloadFormatVersion"] = "1.0",
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample => ApiExamples.Private();
     }
 }

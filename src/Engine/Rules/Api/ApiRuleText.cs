@@ -6,14 +6,6 @@ namespace IntegrationTools.Rules
     /// <summary>What the HTTP and WebSocket API rules share: the protocol to assume, and the phrases of their messages.</summary>
     internal static class ApiRuleText
     {
-        /// <summary>A map's entries in key order; nothing (and no allocation) for a missing or empty map.</summary>
-        internal static IEnumerable<KeyValuePair<string, T>> Sorted<T>(Dictionary<string, T>? map) =>
-            map == null || map.Count == 0 ? System.Array.Empty<KeyValuePair<string, T>>() : (IEnumerable<KeyValuePair<string, T>>)System.Linq.Enumerable.OrderBy(map, p => p.Key, System.StringComparer.Ordinal);
-
-        /// <summary>A map's keys in order; nothing (and no allocation) for a missing or empty map.</summary>
-        internal static IEnumerable<string> SortedKeys<T>(Dictionary<string, T>? map) =>
-            map == null || map.Count == 0 ? System.Array.Empty<string>() : (IEnumerable<string>)System.Linq.Enumerable.OrderBy(map.Keys, k => k, System.StringComparer.Ordinal);
-
         public static string? Protocol(ApiIntegrationDefinition definition, RuleContext context) =>
             ApiIntegrationValues.Protocol(context.ProtocolType, definition.ProtocolType);
 

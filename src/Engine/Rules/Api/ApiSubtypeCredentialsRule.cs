@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2009: an AWS service integration names the IAM role API Gateway calls the service with.</summary>
-    internal sealed class ApiSubtypeCredentialsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiSubtypeCredentialsRule : ApiRule
     {
         public ApiSubtypeCredentialsRule() : base(new RuleInfo("IT2009", Severity.Error,
             "An integration subtype needs a role to call the AWS service with",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             if (!ApiRuleText.Has(definition.IntegrationSubtype) || ApiRuleText.Has(definition.CredentialsArn)) yield break;
             yield return Finding(definition.Target, nameof(definition.CredentialsArn),
@@ -20,25 +20,12 @@ namespace IntegrationTools.Rules
                 "Add CredentialsArn: the ARN of an IAM role that apigateway.amazonaws.com may assume and that allows the action, e.g. arn:aws:iam::123456789012:role/apigw-sqs.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "EventBridge-PutEvents",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["Detail"] = "$request.body", ["DetailType"] = "order.created", ["Source"] = "orders.api" },
-        };
+        public override IDictionary FailingExample => PutEvents(null);
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "EventBridge-PutEvents",
-            ["PayloadFormatVersion"] = "1.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-events",
-            ["RequestParameters"] = new Hashtable { ["Detail"] = "$request.body", ["DetailType"] = "order.created", ["Source"] = "orders.api" },
-        };
+        public override IDictionary PassingExample => PutEvents("arn:aws:iam::123456789012:role/apigw-events");
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        /// <summary>An EventBridge-PutEvents integration with the given role (null: none).</summary>
+        private static Hashtable PutEvents(string? role) => ApiExamples.AwsService(("IntegrationSubtype", "EventBridge-PutEvents"), ("CredentialsArn", role),
+            ("RequestParameters", new Hashtable { ["Detail"] = "$request.body", ["DetailType"] = "order.created", ["Source"] = "orders.api" }));
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2008: an AWS service integration maps every parameter its action requires, and only parameters the action has.</summary>
-    internal sealed class ApiSubtypeRequestParametersRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiSubtypeRequestParametersRule : ApiRule
     {
         public ApiSubtypeRequestParametersRule() : base(new RuleInfo("IT2008", Severity.Error,
             "An integration subtype needs the request parameters of its AWS service action",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             var subtype = ApiIntegrationValues.FindSubtype(definition.IntegrationSubtype);
             if (subtype == null) yield break;
@@ -53,30 +53,16 @@ namespace IntegrationTools.Rules
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "StepFunctions-StartExecution",
-            ["PayloadFormatVersion"] = "1.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-states",
-            ["RequestParameters"] = new Hashtable { ["Input"] = "$request.body" },
-        };
+        public override IDictionary FailingExample => StartExecution(new Hashtable { ["Input"] = "$request.body" });
 
-        public override IDictionary PassingExample => new Hashtable
+        public override IDictionary PassingExample => StartExecution(new Hashtable
         {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "AWS_PROXY",
-            ["IntegrationSubtype"] = "StepFunctions-StartExecution",
-            ["PayloadFormatVersion"] = "1.0",
-            ["CredentialsArn"] = "arn:aws:iam::123456789012:role/apigw-states",
-            ["RequestParameters"] = new Hashtable
-            {
-                ["StateMachineArn"] = "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
-                ["Input"] = "$request.body",
-            },
-        };
+            ["StateMachineArn"] = "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
+            ["Input"] = "$request.body",
+        });
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        /// <summary>A StepFunctions-StartExecution integration with the given request parameters.</summary>
+        private static Hashtable StartExecution(Hashtable parameters) => ApiExamples.AwsService(("IntegrationSubtype", "StepFunctions-StartExecution"),
+            ("CredentialsArn", "arn:aws:iam::123456789012:role/apigw-states"), ("RequestParameters", parameters));
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2014: the timeout is 50-29,000 ms on WebSocket APIs and 50-30,000 ms on HTTP APIs.</summary>
-    internal sealed class ApiTimeoutRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiTimeoutRule : ApiRule
     {
         public ApiTimeoutRule() : base(new RuleInfo("IT2014", Severity.Error,
             "The timeout is outside the range of the API's protocol",
@@ -12,10 +12,9 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             if (definition.TimeoutInMillis is not int timeout) yield break;
-            var protocol = ApiRuleText.Protocol(definition, context);
             var max = ApiRuleText.IsWebSocket(protocol) ? ApiIntegrationValues.MaxWebSocketTimeout : ApiIntegrationValues.MaxHttpApiTimeout;
             if (timeout >= ApiIntegrationValues.MinTimeout && timeout <= max) yield break;
             var api = ApiRuleText.IsWebSocket(protocol) ? "WebSocket APIs" : ApiRuleText.IsHttp(protocol) ? "HTTP APIs" : "HTTP APIs (29,000 ms for WebSocket APIs)";
@@ -24,20 +23,10 @@ namespace IntegrationTools.Rules
                 $"Use a timeout from 50 to {max} ms, or leave TimeoutInMillis out for the default ({max} ms).");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "MOCK",
-            ["TimeoutInMillis"] = 30000,
-        };
+        public override IDictionary FailingExample => ApiExamples.WebSocketMock(("TimeoutInMillis", 30000));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "MOCK",
-            ["TimeoutInMillis"] = 29000,
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketMock(("TimeoutInMillis", 29000));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        public override RuleContext ExampleContext => RuleContext.WebSocketApiExample;
     }
 }

@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2012: a TLS server name to verify belongs to a private integration (connection type VPC_LINK).</summary>
-    internal sealed class ApiTlsServerNameRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiTlsServerNameRule : ApiRule
     {
         public ApiTlsServerNameRule() : base(new RuleInfo("IT2012", Severity.Error,
             "A TLS server name is only for private integrations",
@@ -12,7 +12,7 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
             if (!ApiRuleText.Has(definition.ServerNameToVerify) || definition.ConnectionType == ApiIntegrationValues.VpcLink) yield break;
             yield return Finding(definition.Target, nameof(definition.ServerNameToVerify),
@@ -20,28 +20,10 @@ namespace IntegrationTools.Rules
                 "Remove ServerNameToVerify (public HTTPS backends are verified by their URL's host name), or make the integration private: ConnectionType = 'VPC_LINK' with a ConnectionId.");
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["IntegrationUri"] = "https://orders.example.com/{proxy}",
-            ["PayloadFormatVersion"] = "1.0",
-            ["TlsConfig"] = new Hashtable { ["ServerNameToVerify"] = "orders.example.com" },
-        };
+        public override IDictionary FailingExample => ApiExamples.HttpProxy(("TlsConfig", new Hashtable { ["ServerNameToVerify"] = "orders.example.com" }));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "ANY",
-            ["ConnectionType"] = "VPC_LINK",
-            ["ConnectionId"] = "abc123",
-            ["IntegrationUri"] = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65",
-            ["PayloadFormatVersion"] = "1.0",
-            ["TlsConfig"] = new Hashtable { ["ServerNameToVerify"] = "orders.internal.example.com" },
-        };
-
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        public override IDictionary PassingExample =>
+            ApiExamples.Private(("IntegrationUri", "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65"),
+                ("TlsConfig", new Hashtable { ["ServerNameToVerify"] = "orders.internal.example.com" }));
     }
 }

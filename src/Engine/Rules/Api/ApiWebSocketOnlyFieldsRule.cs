@@ -4,7 +4,7 @@ using IntegrationTools.Models;
 namespace IntegrationTools.Rules
 {
     /// <summary>IT2003: request templates, template selection, passthrough behavior and content handling are WebSocket API features.</summary>
-    internal sealed class ApiWebSocketOnlyFieldsRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiWebSocketOnlyFieldsRule : ApiRule
     {
         public ApiWebSocketOnlyFieldsRule() : base(new RuleInfo("IT2003", Severity.Error,
             "Templates, template selection, passthrough behavior and content handling are for WebSocket APIs only",
@@ -12,9 +12,8 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsHttp(ApiRuleText.Protocol(definition, context))) yield break;
             const string fix = "Remove it: on HTTP APIs change requests with RequestParameters (e.g. 'overwrite:header.x-source' = '$context.requestId') and responses with ResponseParameters.";
             if (ApiRuleText.Has(definition.RequestTemplates))
                 yield return Finding(definition.Target, nameof(definition.RequestTemplates), "RequestTemplates are supported only for WebSocket APIs; this is an HTTP API.", fix);
@@ -26,27 +25,15 @@ namespace IntegrationTools.Rules
                 yield return Finding(definition.Target, nameof(definition.ContentHandlingStrategy), "ContentHandlingStrategy is supported only for WebSocket APIs; HTTP APIs pass binary and text payloads through as they are.", fix);
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://orders.example.com/orders",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestTemplates"] = new Hashtable { ["application/json"] = "{\"order\": $input.body}" },
-            ["PassthroughBehavior"] = "NEVER",
-        };
+        public override IDictionary FailingExample =>
+            PostOrders(("RequestTemplates", new Hashtable { ["application/json"] = "{\"order\": $input.body}" }), ("PassthroughBehavior", "NEVER"));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "a1b2c3d4e5",
-            ["IntegrationType"] = "HTTP_PROXY",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://orders.example.com/orders",
-            ["PayloadFormatVersion"] = "1.0",
-            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-request-id"] = "$context.requestId" },
-        };
+        public override IDictionary PassingExample => PostOrders(("RequestParameters", new Hashtable { ["overwrite:header.x-request-id"] = "$context.requestId" }));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.Http);
+        protected override string OnlyOn => ApiIntegrationValues.Http;
+
+        /// <summary>An HTTP API integration calling POST https://orders.example.com/orders.</summary>
+        private static Hashtable PostOrders(params (string Key, object? Value)[] changes) =>
+            ApiExamples.HttpProxy(("IntegrationMethod", "POST"), ("IntegrationUri", "https://orders.example.com/orders")).With(changes);
     }
 }

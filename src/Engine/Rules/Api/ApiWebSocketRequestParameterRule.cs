@@ -8,7 +8,7 @@ namespace IntegrationTools.Rules
     /// IT2020: WebSocket API request parameters map integration.request.header|querystring|path.NAME from
     /// route.request.header|querystring|path|body..., context.NAME, stageVariables.NAME or a 'quoted' static value.
     /// </summary>
-    internal sealed class ApiWebSocketRequestParameterRule : Rule<ApiIntegrationDefinition>
+    internal sealed class ApiWebSocketRequestParameterRule : ApiRule
     {
         private static readonly Regex Key = new Regex(@"^integration\.request\.(header|querystring|path)\.[^\s]+$", RegexOptions.CultureInvariant);
         private static readonly Regex Value = new Regex(@"^(route\.request\.(header|querystring|path)\.[^\s]+|route\.request\.body(\.[^\s]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+|'[^']*')$", RegexOptions.CultureInvariant);
@@ -19,44 +19,29 @@ namespace IntegrationTools.Rules
         {
         }
 
-        public override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, RuleContext context)
+        protected override IEnumerable<Finding> Check(ApiIntegrationDefinition definition, string? protocol, RuleContext context)
         {
-            if (!ApiRuleText.IsWebSocket(ApiRuleText.Protocol(definition, context))) yield break;
-            foreach (var pair in ApiRuleText.Sorted(definition.RequestParameters))
+            foreach (var mapping in ApiParameterMapping.In(nameof(definition.RequestParameters), definition.RequestParameters))
             {
-                var field = $"RequestParameters.{pair.Key}";
-                if (!Key.IsMatch(pair.Key))
+                var field = mapping.Field;
+                if (!Key.IsMatch(mapping.Key))
                 {
-                    var http = ApiParameterMapping.RequestKey.Match(pair.Key);
+                    var http = ApiParameterMapping.RequestKey.Match(mapping.Key);
                     var fix = http.Success && http.Groups["location"].Success && http.Groups["location"].Value.Length > 0
                         ? $"Write it as 'integration.request.{http.Groups["location"].Value}.{http.Groups["name"].Value}'."
                         : "Use integration.request.header.NAME, integration.request.querystring.NAME or integration.request.path.NAME.";
-                    yield return Finding(definition.Target, field, $"'{pair.Key}' is not a request parameter key of a WebSocket API.", fix);
+                    yield return Finding(definition.Target, field, $"'{mapping.Key}' is not a request parameter key of a WebSocket API.", fix);
                 }
-                if (!Value.IsMatch(pair.Value ?? ""))
-                    yield return Finding(definition.Target, field, $"'{pair.Value}' is not a WebSocket request parameter value.",
+                if (!Value.IsMatch(mapping.Value ?? ""))
+                    yield return Finding(definition.Target, field, $"'{mapping.Value}' is not a WebSocket request parameter value.",
                         "Use route.request.header.NAME, route.request.querystring.NAME, route.request.body.PATH, context.NAME, stageVariables.NAME, or static text in single quotes ('value').");
             }
         }
 
-        public override IDictionary FailingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-            ["RequestParameters"] = new Hashtable { ["overwrite:header.x-connection"] = "$context.connectionId" },
-        };
+        public override IDictionary FailingExample => ApiExamples.WebSocketHttp(("RequestParameters", new Hashtable { ["overwrite:header.x-connection"] = "$context.connectionId" }));
 
-        public override IDictionary PassingExample => new Hashtable
-        {
-            ["ApiId"] = "ws0123abcd",
-            ["IntegrationType"] = "HTTP",
-            ["IntegrationMethod"] = "POST",
-            ["IntegrationUri"] = "https://chat.example.com/messages",
-            ["RequestParameters"] = new Hashtable { ["integration.request.header.x-connection"] = "context.connectionId" },
-        };
+        public override IDictionary PassingExample => ApiExamples.WebSocketHttp(("RequestParameters", new Hashtable { ["integration.request.header.x-connection"] = "context.connectionId" }));
 
-        public override RuleContext ExampleContext => new RuleContext("us-east-1", ApiIntegrationValues.WebSocket);
+        protected override string OnlyOn => ApiIntegrationValues.WebSocket;
     }
 }

@@ -19,7 +19,7 @@ namespace IntegrationTools.Rules
             if (!RestFacts.HttpMethods.Contains(method))
             {
                 yield return Finding(definition.Target, "IntegrationHttpMethod",
-                    $"IntegrationHttpMethod '{method}' is not an HTTP method.{RestFacts.DidYouMean(method, RestFacts.HttpMethods)}",
+                    RestFacts.NotOneOf("IntegrationHttpMethod", method, RestFacts.HttpMethods, "an HTTP method"),
                     $"Use {RestFacts.OneOf(RestFacts.HttpMethods)}.");
                 yield break;
             }

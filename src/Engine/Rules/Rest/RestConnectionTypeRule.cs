@@ -17,7 +17,7 @@ namespace IntegrationTools.Rules
             var value = definition.ConnectionType;
             if (value == null || RestFacts.ConnectionTypes.Contains(value)) yield break;
             yield return Finding(definition.Target, "ConnectionType",
-                $"ConnectionType '{value}' is not a connection type.{RestFacts.DidYouMean(value, RestFacts.ConnectionTypes)}",
+                RestFacts.NotOneOf("ConnectionType", value, RestFacts.ConnectionTypes, "a connection type"),
                 "Use INTERNET (the default) or VPC_LINK with ConnectionId.");
         }
 

@@ -28,7 +28,7 @@ namespace IntegrationTools.Rules
                     "Use Type AWS_PROXY for a Lambda proxy integration or AWS for a Lambda custom integration.");
                 yield break;
             }
-            yield return Finding(definition.Target, "Type", $"Type '{type}' is not an integration type.{RestFacts.DidYouMean(type, RestFacts.IntegrationTypes)}",
+            yield return Finding(definition.Target, "Type", RestFacts.NotOneOf("Type", type, RestFacts.IntegrationTypes, "an integration type"),
                 $"Use {RestFacts.OneOf(RestFacts.IntegrationTypes)}.");
         }
 

@@ -21,7 +21,7 @@ namespace IntegrationTools.Rules
         {
             if (httpMethod == null || RestFacts.HttpMethods.Contains(httpMethod)) yield break;
             yield return info.Finding(target, "HttpMethod",
-                $"HttpMethod '{httpMethod}' is not an HTTP method of a REST API.{RestFacts.DidYouMean(httpMethod, RestFacts.HttpMethods)}",
+                RestFacts.NotOneOf("HttpMethod", httpMethod, RestFacts.HttpMethods, "an HTTP method of a REST API"),
                 $"Use {RestFacts.OneOf(RestFacts.HttpMethods)}; it names the method of the resource that is integrated, not the backend's method (IntegrationHttpMethod).");
         }
 

@@ -17,7 +17,7 @@ namespace IntegrationTools.Rules
             var value = definition.PassthroughBehavior;
             if (value == null || RestFacts.PassthroughBehaviors.Contains(value)) yield break;
             yield return Finding(definition.Target, "PassthroughBehavior",
-                $"PassthroughBehavior '{value}' is not a passthrough behavior.{RestFacts.DidYouMean(value, RestFacts.PassthroughBehaviors)}",
+                RestFacts.NotOneOf("PassthroughBehavior", value, RestFacts.PassthroughBehaviors, "a passthrough behavior"),
                 "Use WHEN_NO_MATCH (pass unmapped content types through), WHEN_NO_TEMPLATES (pass through only when no template is defined) or NEVER (answer 415).");
         }
 

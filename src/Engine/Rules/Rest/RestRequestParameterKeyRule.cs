@@ -14,13 +14,9 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context)
         {
-            if (definition.RequestParameters == null) yield break;
-            var bad = false;
-            foreach (var key in definition.RequestParameters.Keys) bad |= !RestFacts.IntegrationRequestParameter.IsMatch(key);
-            if (!bad) yield break; // nothing to sort or report
-            foreach (var key in definition.RequestParameters.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            foreach (var pair in MapEntries.Refused(definition.RequestParameters, p => RestFacts.IntegrationRequestParameter.IsMatch(p.Key)))
             {
-                if (RestFacts.IntegrationRequestParameter.IsMatch(key)) continue;
+                var key = pair.Key;
                 var fix = RestFacts.MethodRequestParameter.IsMatch(key) && RestFacts.IntegrationRequestParameter.IsMatch("integration" + key.Substring("method".Length))
                     ? $"The key is the integration side and the value the method side: write @{{ '{"integration" + key.Substring("method".Length)}' = '{key}' }}."
                     : "Write the key as integration.request.querystring.{name}, integration.request.path.{name} or integration.request.header.{name}.";

@@ -17,14 +17,9 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(RestIntegrationDefinition definition, RuleContext context)
         {
-            if (definition.RequestParameters == null) yield break;
-            var bad = false;
-            foreach (var value in definition.RequestParameters.Values) bad |= !RestFacts.IsRequestMappingSource(value ?? "");
-            if (!bad) yield break; // nothing to sort or report
-            foreach (var pair in definition.RequestParameters.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var pair in MapEntries.Refused(definition.RequestParameters, p => RestFacts.IsRequestMappingSource(p.Value ?? "")))
             {
                 var value = pair.Value ?? "";
-                if (RestFacts.IsRequestMappingSource(value)) continue;
                 yield return Finding(definition.Target, $"RequestParameters['{pair.Key}']",
                     $"Request parameter '{pair.Key}' maps from '{value}', which is not a mapping expression.", Fix(value));
             }

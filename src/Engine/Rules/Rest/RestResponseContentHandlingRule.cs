@@ -17,7 +17,7 @@ namespace IntegrationTools.Rules
             var value = definition.ContentHandling;
             if (value == null || RestFacts.ContentHandlings.Contains(value)) yield break;
             yield return Finding(definition.Target, "ContentHandling",
-                $"ContentHandling '{value}' is not a content handling strategy.{RestFacts.DidYouMean(value, RestFacts.ContentHandlings)}",
+                RestFacts.NotOneOf("ContentHandling", value, RestFacts.ContentHandlings, "a content handling strategy"),
                 "Use CONVERT_TO_BINARY or CONVERT_TO_TEXT, or leave ContentHandling out to pass the payload through unchanged.");
         }
 

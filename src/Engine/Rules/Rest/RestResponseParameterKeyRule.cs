@@ -14,10 +14,9 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(RestIntegrationResponseDefinition definition, RuleContext context)
         {
-            if (definition.ResponseParameters == null) yield break;
-            foreach (var key in definition.ResponseParameters.Keys.OrderBy(k => k, System.StringComparer.Ordinal))
+            foreach (var pair in MapEntries.Refused(definition.ResponseParameters, p => RestFacts.MethodResponseHeader.IsMatch(p.Key)))
             {
-                if (RestFacts.MethodResponseHeader.IsMatch(key)) continue;
+                var key = pair.Key;
                 var fix = key.IndexOf('.') < 0 && key.Length > 0
                     ? $"Write it as 'method.response.header.{key}'."
                     : "Write each key as method.response.header.{name}, with a header name of letters, digits and - _ . only.";

@@ -17,11 +17,9 @@ namespace IntegrationTools.Rules
 
         public override IEnumerable<Finding> Check(RestIntegrationResponseDefinition definition, RuleContext context)
         {
-            if (definition.ResponseParameters == null) yield break;
-            foreach (var pair in definition.ResponseParameters.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+            foreach (var pair in MapEntries.Refused(definition.ResponseParameters, p => RestFacts.IsResponseMappingSource(p.Value ?? "")))
             {
                 var value = pair.Value ?? "";
-                if (RestFacts.IsResponseMappingSource(value)) continue;
                 var fix = value.StartsWith("integration.", System.StringComparison.Ordinal) || value.StartsWith("method.", System.StringComparison.Ordinal)
                     ? "Write it as one of " + RestFacts.ResponseMappingForms + "."
                     : $"If '{value}' is meant as a constant, put it in single quotes: \"'{value}'\". Otherwise use one of " + RestFacts.ResponseMappingForms + ".";

@@ -19,7 +19,7 @@ namespace IntegrationTools.Rules
             if (!RestFacts.ResponseTransferModes.Contains(value))
             {
                 yield return Finding(definition.Target, "ResponseTransferMode",
-                    $"ResponseTransferMode '{value}' is not a transfer mode.{RestFacts.DidYouMean(value, RestFacts.ResponseTransferModes)}",
+                    RestFacts.NotOneOf("ResponseTransferMode", value, RestFacts.ResponseTransferModes, "a transfer mode"),
                     "Use BUFFERED (the default) or STREAM.");
                 yield break;
             }
