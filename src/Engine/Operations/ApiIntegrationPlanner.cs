@@ -76,8 +76,7 @@ namespace IntegrationTools.Operations
                 var before = ApiIntegrationDefinition.FromIntegration(current);
                 before.ApiId = api.ApiId;
                 before.IntegrationId = integrationId;
-                var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(RestIntegrationPlanner.Key));
-                findings.AddRange(RuleCatalog.Check(merged, context).Where(f => !existing.Contains(RestIntegrationPlanner.Key(f))));
+                findings.AddRange(IntegrationPlan.BroughtIn(RuleCatalog.Check(before, context), RuleCatalog.Check(merged, context)));
                 var linkChanged = changes != null && (changes.ConnectionId != null || changes.ConnectionType != null);
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
