@@ -7,7 +7,11 @@ namespace IntegrationTools.Definitions
     /// is for, how its parameters become a definition (with the service's defaults), and the check that the kind fits
     /// the API. The definition then goes through the rule catalog like any other.
     /// </summary>
-    internal sealed class ApiIntegrationKind
+    /// <param name="Name">The parameter set name, e.g. HttpLambdaProxy.</param>
+    /// <param name="Protocol">HTTP or WEBSOCKET.</param>
+    /// <param name="Description">What the kind makes, for messages: "an HTTP API Lambda proxy integration".</param>
+    /// <param name="Alternative">What to use on the other protocol instead.</param>
+    internal sealed record ApiIntegrationKind(string Name, string Protocol, string Description, string Alternative)
     {
         public static readonly ApiIntegrationKind HttpLambdaProxy = new ApiIntegrationKind(nameof(HttpLambdaProxy), ApiIntegrationValues.Http,
             "an HTTP API Lambda proxy integration", "WebSocketLambda: -FunctionArn with -IntegrationType AWS_PROXY (or AWS)");
@@ -34,25 +38,6 @@ namespace IntegrationTools.Definitions
         {
             HttpLambdaProxy, HttpProxy, HttpPrivate, HttpAwsService, WebSocketMock, WebSocketHttp, WebSocketLambda,
         };
-
-        private ApiIntegrationKind(string name, string protocol, string description, string alternative)
-        {
-            Name = name;
-            Protocol = protocol;
-            Description = description;
-            Alternative = alternative;
-        }
-
-        /// <summary>The parameter set name, e.g. HttpLambdaProxy.</summary>
-        public string Name { get; }
-
-        /// <summary>HTTP or WEBSOCKET.</summary>
-        public string Protocol { get; }
-
-        public string Description { get; }
-
-        /// <summary>What to use on the other protocol instead.</summary>
-        public string Alternative { get; }
 
         public static ApiIntegrationKind? Find(string? name) =>
             All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));

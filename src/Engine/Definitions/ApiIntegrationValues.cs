@@ -105,27 +105,12 @@ namespace IntegrationTools.Definitions
     }
 
     /// <summary>One integration subtype of HTTP APIs and the request parameters it takes.</summary>
-    internal sealed class IntegrationSubtype
+    /// <param name="Name">"SQS-SendMessage".</param>
+    /// <param name="Description">What the subtype does, for tab completion.</param>
+    /// <param name="Required">Request parameters the subtype needs.</param>
+    /// <param name="Optional">Request parameters the subtype may take.</param>
+    internal sealed record IntegrationSubtype(string Name, string Description, IReadOnlyList<string> Required, IReadOnlyList<string> Optional)
     {
-        public IntegrationSubtype(string name, string description, IReadOnlyList<string> required, IReadOnlyList<string> optional)
-        {
-            Name = name;
-            Description = description;
-            Required = required;
-            Optional = optional;
-        }
-
-        /// <summary>"SQS-SendMessage".</summary>
-        public string Name { get; }
-
-        public string Description { get; }
-
-        /// <summary>Request parameters the subtype needs.</summary>
-        public IReadOnlyList<string> Required { get; }
-
-        /// <summary>Request parameters the subtype may take.</summary>
-        public IReadOnlyList<string> Optional { get; }
-
         public IEnumerable<string> All => Required.Concat(Optional);
 
         public override string ToString() => Name;

@@ -64,11 +64,9 @@ namespace IntegrationTools.Definitions
                 case bool flag:
                     writer.WriteBooleanValue(flag);
                     break;
-                case int number:
-                    writer.WriteNumberValue(number);
-                    break;
-                case long number:
-                    writer.WriteNumberValue(number);
+                case int _:
+                case long _:
+                    writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                     break;
                 case IDictionary map:
                     writer.WriteStartObject();

@@ -11,22 +11,20 @@ namespace IntegrationTools.Definitions
     /// </summary>
     internal static class LambdaUris
     {
-        private static readonly Regex FunctionArnPattern = new Regex(
-            @"^arn:(?<partition>aws[a-z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
-            RegexOptions.CultureInvariant);
+        private static readonly Regex FunctionArnPattern = Pattern(
+            @"^arn:(?<partition>aws[a-z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$");
 
-        private static readonly Regex PartialArnPattern = new Regex(
-            @"^(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
-            RegexOptions.CultureInvariant);
+        private static readonly Regex PartialArnPattern = Pattern(
+            @"^(?<account>\d{12}):function:(?<name>[A-Za-z0-9_-]{1,140})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$");
 
         /// <summary>A bare function name, optionally with a version or alias (my-function, my-function:live, my-function:$LATEST).</summary>
-        private static readonly Regex NamePattern = new Regex(
-            @"^(?<name>[A-Za-z0-9_-]{1,64})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$",
-            RegexOptions.CultureInvariant);
+        private static readonly Regex NamePattern = Pattern(
+            @"^(?<name>[A-Za-z0-9_-]{1,64})(:(?<qualifier>[A-Za-z0-9$_-]{1,128}))?$");
 
-        private static readonly Regex InvocationUriPattern = new Regex(
-            @"^arn:(?<partition>aws[a-z-]*):apigateway:(?<region>[a-z0-9-]+):lambda:path/2015-03-31/functions/(?<function>.+)/invocations$",
-            RegexOptions.CultureInvariant);
+        private static readonly Regex InvocationUriPattern = Pattern(
+            @"^arn:(?<partition>aws[a-z-]*):apigateway:(?<region>[a-z0-9-]+):lambda:path/2015-03-31/functions/(?<function>.+)/invocations$");
+
+        private static Regex Pattern(string expression) => new Regex(expression, RegexOptions.CultureInvariant);
 
         /// <summary>Whether the text is a full Lambda function ARN (optionally with a version or alias).</summary>
         public static bool IsFunctionArn(string? text) => text != null && FunctionArnPattern.IsMatch(text);

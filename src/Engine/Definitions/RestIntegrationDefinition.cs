@@ -8,7 +8,7 @@ namespace IntegrationTools.Definitions
     /// put-integration skeleton names (camelCase, e.g. integrationHttpMethod, tlsConfig.insecureSkipVerification)
     /// are read too.
     /// </summary>
-    internal sealed class RestIntegrationDefinition
+    internal sealed class RestIntegrationDefinition : RestMethodDefinition
     {
         /// <summary>
         /// The field table of REST API integrations: each member once, with its wire name (the patch path is "/" + it), the
@@ -16,12 +16,7 @@ namespace IntegrationTools.Definitions
         /// operations, the drift comparison (Set-RestIntegration's Unchanged, Test-ApiIntegration -Live) and reading all
         /// come from here, in this order (the order of PutIntegration's body).
         /// </summary>
-        public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration definition",
-            new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget().AssignedId(nameof(ResourcePath)),
-            // Path and Method are the module's alias properties of Get-RestIntegration's output (IntegrationTools.Types.ps1xml).
-            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),
+        public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration definition", MethodTarget(
             new FieldSpec(nameof(Type), FieldKind.String).Sent("type").Upper(),
             // The backend method: the input member integrationHttpMethod travels as "httpMethod". A MOCK integration has
             // no backend, and the service keeps no backend method for it.
@@ -43,12 +38,8 @@ namespace IntegrationTools.Definitions
             new FieldSpec(nameof(IntegrationTarget), FieldKind.String).Sent("integrationTarget"),
             // Members of Get-RestIntegration's output objects that are not part of a definition.
             new FieldSpec("IntegrationResponses", FieldKind.Ignored),
-            new FieldSpec("Outcome", FieldKind.Ignored));
+            new FieldSpec("Outcome", FieldKind.Ignored)));
 
-        public string? RestApiId { get; set; }
-        public string? ResourceId { get; set; }
-        public string? ResourcePath { get; set; }
-        public string? HttpMethod { get; set; }
         public string? Type { get; set; }
         public string? IntegrationHttpMethod { get; set; }
         public string? Uri { get; set; }
@@ -65,10 +56,6 @@ namespace IntegrationTools.Definitions
         public bool? InsecureSkipVerification { get; set; }
         public string? ResponseTransferMode { get; set; }
         public string? IntegrationTarget { get; set; }
-
-        /// <summary>"restapi/abc /pets GET" — where the definition goes, for findings and messages.</summary>
-        public string Target =>
-            $"restapi/{RestApiId ?? "?"} {(ResourcePath ?? (ResourceId == null ? "?" : "resource/" + ResourceId))} {HttpMethod ?? "?"}";
 
         /// <summary>
         /// Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>. Enumerated

@@ -8,23 +8,16 @@ namespace IntegrationTools.Definitions
     /// names are the cmdlet parameter names; the AWS CLI's put-integration-response skeleton names (camelCase) match
     /// them case-insensitively.
     /// </summary>
-    internal sealed class RestIntegrationResponseDefinition
+    internal sealed class RestIntegrationResponseDefinition : RestMethodDefinition
     {
         public static readonly DefinitionSchema Schema = new DefinitionSchema("a REST API integration response definition",
-            new FieldSpec(nameof(RestApiId), FieldKind.String).AsTarget(),
-            new FieldSpec(nameof(ResourceId), FieldKind.String).AsTarget().AssignedId(nameof(ResourcePath)),
-            new FieldSpec(nameof(ResourcePath), FieldKind.String, "Path").AsTarget(),
-            new FieldSpec(nameof(HttpMethod), FieldKind.String, "Method").AsTarget().Upper(),
-            new FieldSpec(nameof(StatusCode), FieldKind.String),
-            new FieldSpec(nameof(SelectionPattern), FieldKind.String).KeepsEmptyText(),
-            new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
-            new FieldSpec(nameof(ResponseTemplates), FieldKind.StringMap),
-            new FieldSpec(nameof(ContentHandling), FieldKind.String).Upper());
+            MethodTarget(
+                new FieldSpec(nameof(StatusCode), FieldKind.String),
+                new FieldSpec(nameof(SelectionPattern), FieldKind.String).KeepsEmptyText(),
+                new FieldSpec(nameof(ResponseParameters), FieldKind.StringMap),
+                new FieldSpec(nameof(ResponseTemplates), FieldKind.StringMap),
+                new FieldSpec(nameof(ContentHandling), FieldKind.String).Upper()));
 
-        public string? RestApiId { get; set; }
-        public string? ResourceId { get; set; }
-        public string? ResourcePath { get; set; }
-        public string? HttpMethod { get; set; }
         public string? StatusCode { get; set; }
         /// <summary>The regular expression that picks this response; "" is kept (it is the default response's pattern).</summary>
         public string? SelectionPattern { get; set; }
@@ -33,8 +26,7 @@ namespace IntegrationTools.Definitions
         public string? ContentHandling { get; set; }
 
         /// <summary>"restapi/abc /pets GET 200" — where the definition goes, for findings and messages.</summary>
-        public string Target =>
-            $"restapi/{RestApiId ?? "?"} {(ResourcePath ?? (ResourceId == null ? "?" : "resource/" + ResourceId))} {HttpMethod ?? "?"} {StatusCode ?? "?"}";
+        public override string Target => base.Target + $" {StatusCode ?? "?"}";
 
         /// <summary>Reads plain data (see <see cref="DefinitionReader"/>); problems go to <paramref name="findings"/>.</summary>
         public static RestIntegrationResponseDefinition Read(object? input, ICollection<Finding> findings, string target = "input")

@@ -4,24 +4,8 @@ namespace IntegrationTools.Models
     /// What a rule is: a stable id, its severity, a one-line title and the rationale. The rule catalog and the help
     /// topic about_IntegrationTools_Rules are generated from these, so the two never drift.
     /// </summary>
-    internal sealed class RuleInfo
+    internal sealed record RuleInfo(string Id, Severity Severity, string Title, string Rationale)
     {
-        public RuleInfo(string id, Severity severity, string title, string rationale)
-        {
-            Id = id;
-            Severity = severity;
-            Title = title;
-            Rationale = rationale;
-        }
-
-        public string Id { get; }
-
-        public Severity Severity { get; }
-
-        public string Title { get; }
-
-        public string Rationale { get; }
-
         public Finding Finding(string target, string? field, string message, string fix) =>
             new Finding(Id, Severity, target, field, message, fix);
 

@@ -76,8 +76,7 @@ namespace IntegrationTools.Operations
                 var before = ApiIntegrationDefinition.FromIntegration(current);
                 before.ApiId = api.ApiId;
                 before.IntegrationId = integrationId;
-                var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(RestIntegrationPlanner.Key));
-                findings.AddRange(RuleCatalog.Check(merged, context).Where(f => !existing.Contains(RestIntegrationPlanner.Key(f))));
+                findings.AddRange(IntegrationPlan.BroughtIn(RuleCatalog.Check(before, context), RuleCatalog.Check(merged, context)));
                 var linkChanged = changes != null && (changes.ConnectionId != null || changes.ConnectionType != null);
                 if (linkChanged && !findings.Any(f => f.Severity == Severity.Error))
                     await AddVpcLinkFindingAsync(merged, context, findings, ct).ConfigureAwait(false);
@@ -177,43 +176,9 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>A checked delete: the integration, the routes that target it, and why it must not be deleted (or null).</summary>
-    internal sealed class ApiIntegrationRemoval
-    {
-        public ApiIntegrationRemoval(ApiIntegration integration, IReadOnlyList<ApiRoute> routesTargeting, string? refusal, string fix, WireRequest request)
-        {
-            Integration = integration;
-            RoutesTargeting = routesTargeting;
-            Refusal = refusal;
-            Fix = fix;
-            Request = request;
-        }
-
-        public ApiIntegration Integration { get; }
-
-        public IReadOnlyList<ApiRoute> RoutesTargeting { get; }
-
-        /// <summary>Why the service would refuse the delete (routes still target it, or API Gateway manages it); null when it may go.</summary>
-        public string? Refusal { get; }
-
-        public string Fix { get; }
-
-        public WireRequest Request { get; }
-    }
+    /// <param name="Refusal">Why the service would refuse the delete (routes still target it, or API Gateway manages it); null when it may go.</param>
+    internal sealed record ApiIntegrationRemoval(ApiIntegration Integration, IReadOnlyList<ApiRoute> RoutesTargeting, string? Refusal, string Fix, WireRequest Request);
 
     /// <summary>A checked integration response create.</summary>
-    internal sealed class ApiIntegrationResponsePlan
-    {
-        public ApiIntegrationResponsePlan(ApiIntegrationResponseDefinition definition, IReadOnlyList<Finding> findings, WireRequest request)
-        {
-            Definition = definition;
-            Findings = findings;
-            Request = request;
-        }
-
-        public ApiIntegrationResponseDefinition Definition { get; }
-
-        public IReadOnlyList<Finding> Findings { get; }
-
-        public WireRequest Request { get; }
-    }
+    internal sealed record ApiIntegrationResponsePlan(ApiIntegrationResponseDefinition Definition, IReadOnlyList<Finding> Findings, WireRequest Request);
 }

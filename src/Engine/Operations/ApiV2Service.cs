@@ -17,44 +17,34 @@ namespace IntegrationTools.Operations
         public async Task<ApiInfo> GetApiAsync(string apiId, CancellationToken ct)
         {
             var request = new WireRequest("GET", "/v2/apis/{apiId}").With("apiId", apiId);
-            var shape = await _client.SendAsync<V2ApiShape>(request, ct).ConfigureAwait(false);
-            if (shape?.ApiId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without an API.") { Operation = request.Describe() };
-            return shape.ToModel();
+            return (await _client.SendForAsync<V2ApiShape>(request, a => a.ApiId != null, "an API", ct).ConfigureAwait(false)).ToModel();
         }
 
         /// <summary>GetApis, following nextToken.</summary>
-        public Task<List<ApiInfo>> GetApisAsync(CancellationToken ct) => Pages.AllAsync<ApiInfo>(async token =>
-        {
-            var request = new WireRequest("GET", "/v2/apis").WithQuery("maxResults", "500").WithQuery("nextToken", token);
-            var page = await _client.SendAsync<V2ApisShape>(request, ct).ConfigureAwait(false);
-            return new Page<ApiInfo>((page?.Items ?? new List<V2ApiShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.NextToken, token));
-        });
+        public Task<List<ApiInfo>> GetApisAsync(CancellationToken ct) =>
+            Pages.AllAsync(token => PageAsync<V2ApiShape, ApiInfo>(new WireRequest("GET", "/v2/apis"), token, 500, a => a.ToModel(), ct));
 
-        public async Task<ApiIntegration> GetIntegrationAsync(ApiInfo api, string integrationId, CancellationToken ct)
-        {
-            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}")
-                .With("apiId", api.ApiId).With("integrationId", integrationId);
-            var shape = await _client.SendAsync<V2IntegrationShape>(request, ct).ConfigureAwait(false);
-            if (shape?.IntegrationId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration.") { Operation = request.Describe() };
-            return shape.ToModel(api.ApiId, api.ProtocolType);
-        }
+        public async Task<ApiIntegration> GetIntegrationAsync(ApiInfo api, string integrationId, CancellationToken ct) =>
+            await SendIntegrationAsync(api, new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}")
+                .With("apiId", api.ApiId).With("integrationId", integrationId), ct).ConfigureAwait(false);
 
         /// <summary>
         /// One page of GetIntegrations. Callers loop on <see cref="Page{T}.NextToken"/> themselves, so each page can be
         /// written out on the caller's thread as soon as it arrives.
         /// </summary>
-        public async Task<Page<ApiIntegration>> GetIntegrationsPageAsync(ApiInfo api, string? nextToken, CancellationToken ct, int pageSize = 100)
+        public async Task<Page<ApiIntegration>> GetIntegrationsPageAsync(ApiInfo api, string? nextToken, CancellationToken ct, int pageSize = 100) =>
+            await PageAsync<V2IntegrationShape, ApiIntegration>(new WireRequest("GET", "/v2/apis/{apiId}/integrations").With("apiId", api.ApiId),
+                nextToken, pageSize, i => i.ToModel(api.ApiId, api.ProtocolType), ct).ConfigureAwait(false);
+
+        /// <summary>
+        /// One page of a listing (maxResults, nextToken) as models; <paramref name="request"/> names the listing and its
+        /// path members. Every listing of HTTP and WebSocket APIs answers with items and nextToken.
+        /// </summary>
+        private async Task<Page<TModel>> PageAsync<TShape, TModel>(WireRequest request, string? nextToken, int pageSize, Func<TShape, TModel> toModel, CancellationToken ct)
         {
-            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations")
-                .With("apiId", api.ApiId)
-                .WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithQuery("nextToken", nextToken);
-            var page = await _client.SendAsync<V2IntegrationsShape>(request, ct).ConfigureAwait(false);
-            var items = new List<ApiIntegration>();
-            foreach (var item in page?.Items ?? new List<V2IntegrationShape>()) items.Add(item.ToModel(api.ApiId, api.ProtocolType));
-            return new Page<ApiIntegration>(items, Pages.Next(page?.NextToken, nextToken));
+            request.WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)).WithQuery("nextToken", nextToken);
+            var page = await _client.SendAsync<V2PageShape<TShape>>(request, ct).ConfigureAwait(false);
+            return new Page<TModel>((page?.Items ?? new List<TShape>()).Select(toModel).ToList(), Pages.Next(page?.NextToken, nextToken));
         }
 
         /// <summary>
@@ -90,13 +80,9 @@ namespace IntegrationTools.Operations
             new WireRequest("DELETE", "/v2/apis/{apiId}/integrations/{integrationId}").With("apiId", apiId).With("integrationId", integrationId);
 
         /// <summary>Sends a CreateIntegration or UpdateIntegration request and reads the integration it answers with.</summary>
-        public async Task<ApiIntegration> SendIntegrationAsync(ApiInfo api, WireRequest request, CancellationToken ct)
-        {
-            var shape = await _client.SendAsync<V2IntegrationShape>(request, ct).ConfigureAwait(false);
-            if (shape?.IntegrationId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration.") { Operation = request.Describe() };
-            return shape.ToModel(api.ApiId, api.ProtocolType);
-        }
+        public async Task<ApiIntegration> SendIntegrationAsync(ApiInfo api, WireRequest request, CancellationToken ct) =>
+            (await _client.SendForAsync<V2IntegrationShape>(request, i => i.IntegrationId != null, "an integration", ct).ConfigureAwait(false))
+                .ToModel(api.ApiId, api.ProtocolType);
 
         /// <summary>Every integration of the API (GetIntegrations, following nextToken).</summary>
         public Task<List<ApiIntegration>> GetIntegrationsAsync(ApiInfo api, CancellationToken ct) =>
@@ -172,17 +158,9 @@ namespace IntegrationTools.Operations
             SendAsync(DeleteIntegrationRequest(apiId, integrationId), ct);
 
         /// <summary>One page of GetRoutes.</summary>
-        public async Task<Page<ApiRoute>> GetRoutesPageAsync(string apiId, string? nextToken, CancellationToken ct, int pageSize = 100)
-        {
-            var request = new WireRequest("GET", "/v2/apis/{apiId}/routes")
-                .With("apiId", apiId)
-                .WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithQuery("nextToken", nextToken);
-            var page = await _client.SendAsync<V2RoutesShape>(request, ct).ConfigureAwait(false);
-            var items = new List<ApiRoute>();
-            foreach (var item in page?.Items ?? new List<V2RouteShape>()) items.Add(item.ToModel(apiId));
-            return new Page<ApiRoute>(items, Pages.Next(page?.NextToken, nextToken));
-        }
+        public async Task<Page<ApiRoute>> GetRoutesPageAsync(string apiId, string? nextToken, CancellationToken ct, int pageSize = 100) =>
+            await PageAsync<V2RouteShape, ApiRoute>(new WireRequest("GET", "/v2/apis/{apiId}/routes").With("apiId", apiId),
+                nextToken, pageSize, r => r.ToModel(apiId), ct).ConfigureAwait(false);
 
         /// <summary>
         /// The request that points a route at the integration <paramref name="integrationId"/>: CreateRoute (POST
@@ -207,13 +185,8 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>Sends a CreateRoute or UpdateRoute request and reads the route it answers with.</summary>
-        public async Task<ApiRoute> SendRouteAsync(string apiId, WireRequest request, CancellationToken ct)
-        {
-            var shape = await _client.SendAsync<V2RouteShape>(request, ct).ConfigureAwait(false);
-            if (shape?.RouteId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a route.") { Operation = request.Describe() };
-            return shape.ToModel(apiId);
-        }
+        public async Task<ApiRoute> SendRouteAsync(string apiId, WireRequest request, CancellationToken ct) =>
+            (await _client.SendForAsync<V2RouteShape>(request, r => r.RouteId != null, "a route", ct).ConfigureAwait(false)).ToModel(apiId);
 
         /// <summary>Every route of the API (GetRoutes, following nextToken).</summary>
         public Task<List<ApiRoute>> GetRoutesAsync(string apiId, CancellationToken ct) =>
@@ -235,39 +208,23 @@ namespace IntegrationTools.Operations
                 .With("apiId", apiId).With("integrationId", integrationId).With("integrationResponseId", integrationResponseId);
 
         /// <summary>Sends a CreateIntegrationResponse request and reads the integration response it answers with.</summary>
-        public async Task<ApiIntegrationResponse> SendIntegrationResponseAsync(ApiInfo api, string integrationId, WireRequest request, CancellationToken ct)
-        {
-            var shape = await _client.SendAsync<V2IntegrationResponseShape>(request, ct).ConfigureAwait(false);
-            if (shape?.IntegrationResponseId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration response.") { Operation = request.Describe() };
-            return shape.ToModel(api, integrationId);
-        }
+        public async Task<ApiIntegrationResponse> SendIntegrationResponseAsync(ApiInfo api, string integrationId, WireRequest request, CancellationToken ct) =>
+            (await _client.SendForAsync<V2IntegrationResponseShape>(request, r => r.IntegrationResponseId != null, "an integration response", ct).ConfigureAwait(false))
+                .ToModel(api, integrationId);
 
         public Task<ApiIntegrationResponse> CreateIntegrationResponseAsync(ApiInfo api, string integrationId, ApiIntegrationResponseDefinition definition, CancellationToken ct) =>
             SendIntegrationResponseAsync(api, integrationId, CreateIntegrationResponseRequest(api.ApiId, integrationId, definition), ct);
 
-        public async Task<ApiIntegrationResponse> GetIntegrationResponseAsync(ApiInfo api, string integrationId, string integrationResponseId, CancellationToken ct)
-        {
-            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses/{integrationResponseId}")
-                .With("apiId", api.ApiId).With("integrationId", integrationId).With("integrationResponseId", integrationResponseId);
-            var shape = await _client.SendAsync<V2IntegrationResponseShape>(request, ct).ConfigureAwait(false);
-            if (shape?.IntegrationResponseId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without an integration response.") { Operation = request.Describe() };
-            return shape.ToModel(api, integrationId);
-        }
+        public async Task<ApiIntegrationResponse> GetIntegrationResponseAsync(ApiInfo api, string integrationId, string integrationResponseId, CancellationToken ct) =>
+            await SendIntegrationResponseAsync(api, integrationId,
+                new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses/{integrationResponseId}")
+                    .With("apiId", api.ApiId).With("integrationId", integrationId).With("integrationResponseId", integrationResponseId), ct).ConfigureAwait(false);
 
         /// <summary>One page of GetIntegrationResponses.</summary>
-        public async Task<Page<ApiIntegrationResponse>> GetIntegrationResponsesPageAsync(ApiInfo api, string integrationId, string? nextToken, CancellationToken ct, int pageSize = 100)
-        {
-            var request = new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses")
-                .With("apiId", api.ApiId).With("integrationId", integrationId)
-                .WithQuery("maxResults", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .WithQuery("nextToken", nextToken);
-            var page = await _client.SendAsync<V2IntegrationResponsesShape>(request, ct).ConfigureAwait(false);
-            var items = new List<ApiIntegrationResponse>();
-            foreach (var item in page?.Items ?? new List<V2IntegrationResponseShape>()) items.Add(item.ToModel(api, integrationId));
-            return new Page<ApiIntegrationResponse>(items, Pages.Next(page?.NextToken, nextToken));
-        }
+        public async Task<Page<ApiIntegrationResponse>> GetIntegrationResponsesPageAsync(ApiInfo api, string integrationId, string? nextToken, CancellationToken ct, int pageSize = 100) =>
+            await PageAsync<V2IntegrationResponseShape, ApiIntegrationResponse>(
+                new WireRequest("GET", "/v2/apis/{apiId}/integrations/{integrationId}/integrationresponses").With("apiId", api.ApiId).With("integrationId", integrationId),
+                nextToken, pageSize, r => r.ToModel(api, integrationId), ct).ConfigureAwait(false);
 
         public Task<WireResponse> DeleteIntegrationResponseAsync(string apiId, string integrationId, string integrationResponseId, CancellationToken ct) =>
             SendAsync(DeleteIntegrationResponseRequest(apiId, integrationId, integrationResponseId), ct);
@@ -276,18 +233,11 @@ namespace IntegrationTools.Operations
         public async Task<ApiVpcLink> GetVpcLinkAsync(string vpcLinkId, CancellationToken ct)
         {
             var request = new WireRequest("GET", "/v2/vpclinks/{vpcLinkId}").With("vpcLinkId", vpcLinkId);
-            var shape = await _client.SendAsync<V2VpcLinkShape>(request, ct).ConfigureAwait(false);
-            if (shape?.VpcLinkId == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a VPC link.") { Operation = request.Describe() };
-            return shape.ToModel();
+            return (await _client.SendForAsync<V2VpcLinkShape>(request, l => l.VpcLinkId != null, "a VPC link", ct).ConfigureAwait(false)).ToModel();
         }
 
         /// <summary>GetVpcLinks: the VPC links of HTTP APIs, following nextToken.</summary>
-        public Task<List<ApiVpcLink>> GetVpcLinksAsync(CancellationToken ct) => Pages.AllAsync<ApiVpcLink>(async token =>
-        {
-            var request = new WireRequest("GET", "/v2/vpclinks").WithQuery("maxResults", "500").WithQuery("nextToken", token);
-            var page = await _client.SendAsync<V2VpcLinksShape>(request, ct).ConfigureAwait(false);
-            return new Page<ApiVpcLink>((page?.Items ?? new List<V2VpcLinkShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.NextToken, token));
-        });
+        public Task<List<ApiVpcLink>> GetVpcLinksAsync(CancellationToken ct) =>
+            Pages.AllAsync(token => PageAsync<V2VpcLinkShape, ApiVpcLink>(new WireRequest("GET", "/v2/vpclinks"), token, 500, l => l.ToModel(), ct));
     }
 }

@@ -62,9 +62,10 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("serverNameToVerify")] public string? ServerNameToVerify { get; set; }
     }
 
-    internal sealed class V2IntegrationsShape
+    /// <summary>A page of any listing (GetApis, GetIntegrations, GetRoutes, GetIntegrationResponses, GetVpcLinks).</summary>
+    internal sealed class V2PageShape<T>
     {
-        [JsonPropertyName("items")] public List<V2IntegrationShape>? Items { get; set; }
+        [JsonPropertyName("items")] public List<T>? Items { get; set; }
         [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
     }
 
@@ -88,12 +89,6 @@ namespace IntegrationTools.Operations
         };
     }
 
-    internal sealed class V2ApisShape
-    {
-        [JsonPropertyName("items")] public List<V2ApiShape>? Items { get; set; }
-        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
-    }
-
     internal sealed class V2RouteShape
     {
         [JsonPropertyName("apiGatewayManaged")] public bool? ApiGatewayManaged { get; set; }
@@ -109,12 +104,6 @@ namespace IntegrationTools.Operations
             Target = Target,
             ApiGatewayManaged = ApiGatewayManaged ?? false,
         };
-    }
-
-    internal sealed class V2RoutesShape
-    {
-        [JsonPropertyName("items")] public List<V2RouteShape>? Items { get; set; }
-        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
     }
 
     internal sealed class V2IntegrationResponseShape
@@ -140,12 +129,6 @@ namespace IntegrationTools.Operations
         };
     }
 
-    internal sealed class V2IntegrationResponsesShape
-    {
-        [JsonPropertyName("items")] public List<V2IntegrationResponseShape>? Items { get; set; }
-        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
-    }
-
     /// <summary>The body of CreateIntegrationResponse (IntegrationId and ApiId go in the path).</summary>
     internal sealed class V2IntegrationResponseInputShape
     {
@@ -163,12 +146,6 @@ namespace IntegrationTools.Operations
             ResponseTemplates = d.ResponseTemplates == null || d.ResponseTemplates.Count == 0 ? null : d.ResponseTemplates,
             TemplateSelectionExpression = d.TemplateSelectionExpression,
         };
-    }
-
-    internal sealed class V2VpcLinksShape
-    {
-        [JsonPropertyName("items")] public List<V2VpcLinkShape>? Items { get; set; }
-        [JsonPropertyName("nextToken")] public string? NextToken { get; set; }
     }
 
     internal sealed class V2VpcLinkShape

@@ -38,6 +38,19 @@ namespace IntegrationTools.Operations
         /// <summary>True when no finding is an error.</summary>
         public bool MaySend => Findings.All(f => f.Severity != Severity.Error);
 
+        /// <summary>
+        /// The findings of the integration as a change leaves it (<paramref name="after"/>) that it did not have before
+        /// (same rule, severity, field and message): only problems a change brings in are reported, so what is already so
+        /// on the service does not block a change elsewhere. Both API families' updates check this way.
+        /// </summary>
+        internal static IEnumerable<Finding> BroughtIn(IEnumerable<Finding> before, IEnumerable<Finding> after)
+        {
+            var existing = new HashSet<string>(before.Select(Key));
+            return after.Where(f => !existing.Contains(Key(f)));
+        }
+
+        private static string Key(Finding f) => f.RuleId + "\\u0001" + f.Severity + "\\u0001" + f.Field + "\\u0001" + f.Message;
+
         /// <summary>"Updated (it differed in Uri, TimeoutInMillis)", "Created", "Unchanged": for verbose messages.</summary>
         public string Describe() =>
             Outcome == ApplyOutcome.Updated && Differences.Count > 0 ? $"Updated (it differed in {string.Join(", ", Differences)})" : Outcome?.ToString() ?? "";

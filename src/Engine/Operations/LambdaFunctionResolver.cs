@@ -54,15 +54,9 @@ namespace IntegrationTools.Operations
         /// </summary>
         public async Task<RestIntegrationDefinition> ResolveAsync(RestIntegrationDefinition definition, CancellationToken ct)
         {
-            if (definition?.Uri == null) return definition!;
-            var uri = definition.Uri.Trim();
-            var type = definition.Type?.Trim().ToUpperInvariant();
-            var inner = LambdaUris.FunctionArnOfInvocationUri(uri);
-            if ((type == "AWS" || type == "AWS_PROXY") && inner != null && NeedsCompleting(inner))
-                definition.Uri = uri.Replace("/functions/" + inner + "/", "/functions/" + await FunctionArnAsync(inner, ct).ConfigureAwait(false) + "/");
-            else if (type == "AWS_PROXY" && NeedsCompleting(uri))
-                definition.Uri = LambdaUris.InvocationUri(await FunctionArnAsync(uri, ct).ConfigureAwait(false), Region);
-            return definition;
+            if (definition?.Uri != null)
+                definition.Uri = await CompleteAsync(definition.Uri, definition.Type, proxyFunction: true, asInvocationUri: true, ct).ConfigureAwait(false);
+            return definition!;
         }
 
         /// <summary>
@@ -72,21 +66,31 @@ namespace IntegrationTools.Operations
         /// </summary>
         public async Task<ApiIntegrationDefinition> ResolveAsync(ApiIntegrationDefinition definition, string? protocolType, CancellationToken ct)
         {
-            if (definition?.IntegrationUri == null) return definition!;
-            var uri = definition.IntegrationUri.Trim();
-            var type = definition.IntegrationType?.Trim().ToUpperInvariant();
-            var inner = LambdaUris.FunctionArnOfInvocationUri(uri);
-            if ((type == "AWS" || type == "AWS_PROXY") && inner != null && NeedsCompleting(inner))
+            if (definition?.IntegrationUri != null)
             {
-                definition.IntegrationUri = uri.Replace("/functions/" + inner + "/", "/functions/" + await FunctionArnAsync(inner, ct).ConfigureAwait(false) + "/");
-                return definition;
+                definition.IntegrationUri = await CompleteAsync(definition.IntegrationUri, definition.IntegrationType,
+                    proxyFunction: string.IsNullOrWhiteSpace(definition.IntegrationSubtype),
+                    asInvocationUri: string.Equals(protocolType, ApiIntegrationValues.WebSocket, StringComparison.OrdinalIgnoreCase), ct).ConfigureAwait(false);
             }
-            if (type != "AWS_PROXY" || !string.IsNullOrWhiteSpace(definition.IntegrationSubtype) || !NeedsCompleting(uri)) return definition;
-            var arn = await FunctionArnAsync(uri, ct).ConfigureAwait(false);
-            definition.IntegrationUri = string.Equals(protocolType, ApiIntegrationValues.WebSocket, StringComparison.OrdinalIgnoreCase)
-                ? LambdaUris.InvocationUri(arn, Region)
-                : arn;
-            return definition;
+            return definition!;
+        }
+
+        /// <summary>
+        /// The integration URI of either API family with its Lambda function completed: in an invocation URI (AWS or
+        /// AWS_PROXY) the function inside; with <paramref name="proxyFunction"/>, a function that is the whole URI of an
+        /// AWS_PROXY integration, as its invocation URI (<paramref name="asInvocationUri"/>) or its ARN. Any other URI is
+        /// returned as given.
+        /// </summary>
+        private async Task<string> CompleteAsync(string uri, string? type, bool proxyFunction, bool asInvocationUri, CancellationToken ct)
+        {
+            var text = uri.Trim();
+            var kind = type?.Trim().ToUpperInvariant();
+            var inner = LambdaUris.FunctionArnOfInvocationUri(text);
+            if ((kind == "AWS" || kind == "AWS_PROXY") && inner != null && NeedsCompleting(inner))
+                return text.Replace("/functions/" + inner + "/", "/functions/" + await FunctionArnAsync(inner, ct).ConfigureAwait(false) + "/");
+            if (kind != "AWS_PROXY" || !proxyFunction || !NeedsCompleting(text)) return uri;
+            var arn = await FunctionArnAsync(text, ct).ConfigureAwait(false);
+            return asInvocationUri ? LambdaUris.InvocationUri(arn, Region) : arn;
         }
 
         private static bool NeedsCompleting(string text) => LambdaUris.IsFunctionName(text) || LambdaUris.IsPartialArn(text);

@@ -24,24 +24,8 @@ namespace IntegrationTools.Operations
     }
 
     /// <summary>The method an operation targets, with the resource path resolved (for messages and output objects).</summary>
-    internal sealed class RestMethodTarget
+    internal sealed record RestMethodTarget(string RestApiId, string ResourceId, string? ResourcePath, string HttpMethod)
     {
-        public RestMethodTarget(string restApiId, string resourceId, string? resourcePath, string httpMethod)
-        {
-            RestApiId = restApiId;
-            ResourceId = resourceId;
-            ResourcePath = resourcePath;
-            HttpMethod = httpMethod;
-        }
-
-        public string RestApiId { get; }
-
-        public string ResourceId { get; }
-
-        public string? ResourcePath { get; }
-
-        public string HttpMethod { get; }
-
         /// <summary>"restapi/abc /pets GET": the target text of -WhatIf and -Confirm.</summary>
         public override string ToString() => $"restapi/{RestApiId} {ResourcePath ?? "resource/" + ResourceId} {HttpMethod}";
     }

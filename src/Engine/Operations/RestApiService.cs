@@ -62,23 +62,26 @@ namespace IntegrationTools.Operations
             new RestApiListing(restApiId, await ListResourcesAsync(restApiId, embedMethods: true, ct).ConfigureAwait(false));
 
         private Task<List<ResourceShape>> ListResourcesAsync(string restApiId, bool embedMethods, CancellationToken ct) =>
-            Pages.AllAsync<ResourceShape>(async position =>
+            ListAsync<ResourceShape, ResourceShape>(position => new WireRequest("GET", "/restapis/{restapi_id}/resources")
+                .With("restapi_id", restApiId).WithQuery("limit", "500").WithQuery("position", position)
+                .WithQuery("embed", embedMethods ? "methods" : null), r => r, ct);
+
+        /// <summary>
+        /// Every item of a listing, as models: <paramref name="page"/> is the request for the page at a position (null
+        /// first), and each page's position token leads to the next. Every listing of REST APIs answers with item and position.
+        /// </summary>
+        private Task<List<TModel>> ListAsync<TShape, TModel>(Func<string?, WireRequest> page, Func<TShape, TModel> toModel, CancellationToken ct) =>
+            Pages.AllAsync(async position =>
             {
-                var request = new WireRequest("GET", "/restapis/{restapi_id}/resources")
-                    .With("restapi_id", restApiId).WithQuery("limit", "500").WithQuery("position", position)
-                    .WithQuery("embed", embedMethods ? "methods" : null);
-                var page = await _client.SendAsync<ResourcesShape>(request, ct).ConfigureAwait(false);
-                return new Page<ResourceShape>(page?.Items ?? new List<ResourceShape>(), Pages.Next(page?.Position, position));
+                var answer = await _client.SendAsync<RestPageShape<TShape>>(page(position), ct).ConfigureAwait(false);
+                return new Page<TModel>((answer?.Items ?? new List<TShape>()).Select(toModel).ToList(), Pages.Next(answer?.Position, position));
             });
 
         public async Task<RestResource> GetResourceAsync(string restApiId, string resourceId, CancellationToken ct)
         {
             var request = new WireRequest("GET", "/restapis/{restapi_id}/resources/{resource_id}")
                 .With("restapi_id", restApiId).With("resource_id", resourceId);
-            var shape = await _client.SendAsync<ResourceShape>(request, ct).ConfigureAwait(false);
-            if (shape?.Id == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a resource.") { Operation = request.Describe() };
-            return shape.ToModel(restApiId);
+            return (await _client.SendForAsync<ResourceShape>(request, r => r.Id != null, "a resource", ct).ConfigureAwait(false)).ToModel(restApiId);
         }
 
         /// <summary>Finds a resource by its path ('/pets/{id}'); a missing path names the closest existing ones.</summary>
@@ -99,39 +102,25 @@ namespace IntegrationTools.Operations
         }
 
         /// <summary>GetRestApis, following the position token.</summary>
-        public Task<List<RestApiInfo>> GetRestApisAsync(CancellationToken ct) => Pages.AllAsync<RestApiInfo>(async position =>
-        {
-            var request = new WireRequest("GET", "/restapis").WithQuery("limit", "500").WithQuery("position", position);
-            var page = await _client.SendAsync<RestApisShape>(request, ct).ConfigureAwait(false);
-            return new Page<RestApiInfo>((page?.Items ?? new List<RestApiShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.Position, position));
-        });
+        public Task<List<RestApiInfo>> GetRestApisAsync(CancellationToken ct) => ListAsync<RestApiShape, RestApiInfo>(
+            position => new WireRequest("GET", "/restapis").WithQuery("limit", "500").WithQuery("position", position), a => a.ToModel(), ct);
 
         /// <summary>GetVpcLinks: the VPC links of REST APIs (WebSocket APIs use them too), following the position token.</summary>
-        public Task<List<RestVpcLink>> GetVpcLinksAsync(CancellationToken ct) => Pages.AllAsync<RestVpcLink>(async position =>
-        {
-            var request = new WireRequest("GET", "/vpclinks").WithQuery("limit", "500").WithQuery("position", position);
-            var page = await _client.SendAsync<RestVpcLinksShape>(request, ct).ConfigureAwait(false);
-            return new Page<RestVpcLink>((page?.Items ?? new List<RestVpcLinkShape>()).Select(item => item.ToModel()).ToList(), Pages.Next(page?.Position, position));
-        });
+        public Task<List<RestVpcLink>> GetVpcLinksAsync(CancellationToken ct) => ListAsync<RestVpcLinkShape, RestVpcLink>(
+            position => new WireRequest("GET", "/vpclinks").WithQuery("limit", "500").WithQuery("position", position), l => l.ToModel(), ct);
 
         /// <summary>GetRestApi: one REST API; one that does not exist is a NotFound <see cref="ApiGatewayServiceException"/>.</summary>
         public async Task<RestApiInfo> GetRestApiAsync(string restApiId, CancellationToken ct)
         {
             var request = new WireRequest("GET", "/restapis/{restapi_id}").With("restapi_id", restApiId);
-            var shape = await _client.SendAsync<RestApiShape>(request, ct).ConfigureAwait(false);
-            if (shape?.Id == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a REST API.") { Operation = request.Describe() };
-            return shape.ToModel();
+            return (await _client.SendForAsync<RestApiShape>(request, a => a.Id != null, "a REST API", ct).ConfigureAwait(false)).ToModel();
         }
 
         /// <summary>GetVpcLink (v1): a VPC link of REST APIs and WebSocket APIs; a missing one is a NotFound error.</summary>
         public async Task<RestVpcLink> GetVpcLinkAsync(string vpcLinkId, CancellationToken ct)
         {
             var request = new WireRequest("GET", "/vpclinks/{vpclink_id}").With("vpclink_id", vpcLinkId);
-            var shape = await _client.SendAsync<RestVpcLinkShape>(request, ct).ConfigureAwait(false);
-            if (shape?.Id == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a VPC link.") { Operation = request.Describe() };
-            return shape.ToModel();
+            return (await _client.SendForAsync<RestVpcLinkShape>(request, l => l.Id != null, "a VPC link", ct).ConfigureAwait(false)).ToModel();
         }
 
         /// <summary>
@@ -152,9 +141,8 @@ namespace IntegrationTools.Operations
             {
                 throw new TestInvokeNotSupportedException(_client.Session.Endpoint, ex);
             }
-            var shape = Parse<TestInvokeMethodShape>(response, request);
-            if (shape?.Status == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a test invocation result.") { Operation = request.Describe() };
+            var shape = response.Read<TestInvokeMethodShape>(request);
+            if (shape?.Status == null) throw ApiGatewayResponseException.Without(request, "a test invocation result");
             return shape.ToModel(target, input.PathWithQueryString);
         }
 
@@ -188,10 +176,7 @@ namespace IntegrationTools.Operations
         /// <summary>GetMethod: the method's declared request parameters (what mappings and cache keys may read).</summary>
         public async Task<RestMethod> GetMethodAsync(RestMethodTarget target, CancellationToken ct)
         {
-            var request = Method("GET", MethodPath, target);
-            var shape = await _client.SendAsync<MethodShape>(request, ct).ConfigureAwait(false);
-            if (shape == null)
-                throw new ApiGatewayResponseException($"{request.Describe()} answered without a method.") { Operation = request.Describe() };
+            var shape = await _client.SendForAsync<MethodShape>(Method("GET", MethodPath, target), _ => true, "a method", ct).ConfigureAwait(false);
             return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
         }
 
@@ -204,7 +189,7 @@ namespace IntegrationTools.Operations
             request.Body = body;
             return new PreparedCall<RestIntegration>(request, response =>
             {
-                var shape = Parse<IntegrationShape>(response, request);
+                var shape = response.Read<IntegrationShape>(request);
                 // The service answers with the integration; an answer without one is read as the integration that was sent.
                 if (shape?.Type == null) shape = WireBody.As<IntegrationShape>(body)!;
                 return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
@@ -218,9 +203,8 @@ namespace IntegrationTools.Operations
             request.Body = new PatchBody { PatchOperations = operations.ToList() };
             return new PreparedCall<RestIntegration>(request, response =>
             {
-                var shape = Parse<IntegrationShape>(response, request);
-                if (shape?.Type == null)
-                    throw new ApiGatewayResponseException($"{request.Describe()} answered without the updated integration.") { Operation = request.Describe() };
+                var shape = response.Read<IntegrationShape>(request);
+                if (shape?.Type == null) throw ApiGatewayResponseException.Without(request, "the updated integration");
                 return shape.ToModel(target.RestApiId, target.ResourceId, target.HttpMethod, target.ResourcePath);
             });
         }
@@ -243,7 +227,7 @@ namespace IntegrationTools.Operations
             };
             return new PreparedCall<RestIntegrationResponse>(request, response =>
             {
-                var shape = Parse<IntegrationResponseShape>(response, request) ?? new IntegrationResponseShape();
+                var shape = response.Read<IntegrationResponseShape>(request) ?? new IntegrationResponseShape();
                 if (shape.StatusCode == null && shape.SelectionPattern == null && shape.ResponseParameters == null && shape.ResponseTemplates == null)
                 {
                     shape.SelectionPattern = definition.SelectionPattern;
@@ -291,22 +275,6 @@ namespace IntegrationTools.Operations
 
         private static WireRequest Method(string verb, string path, RestMethodTarget target) =>
             new WireRequest(verb, path).With("restapi_id", target.RestApiId).With("resource_id", target.ResourceId).With("http_method", target.HttpMethod);
-
-        private static T? Parse<T>(WireResponse response, WireRequest request) where T : class
-        {
-            if (response.Body.Length == 0) return null;
-            try
-            {
-                return System.Text.Json.JsonSerializer.Deserialize<T>(response.Body, WireJson.Options);
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new ApiGatewayResponseException(
-                    $"The answer to {request.Describe()} (HTTP {response.StatusCode}) is not the JSON this module expects: {ex.Message}", ex)
-                { Operation = request.Describe() };
-            }
-        }
-
 
         public static string NormalizePath(string path)
         {

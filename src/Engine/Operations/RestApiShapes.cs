@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IntegrationTools.Definitions;
 using IntegrationTools.Models;
 
 namespace IntegrationTools.Operations
@@ -89,6 +90,27 @@ namespace IntegrationTools.Operations
         }
     }
 
+    /// <summary>GetMethod's answer: only what the integration checks read.</summary>
+    internal sealed class MethodShape
+    {
+        [JsonPropertyName("httpMethod")] public string? HttpMethod { get; set; }
+        [JsonPropertyName("authorizationType")] public string? AuthorizationType { get; set; }
+        [JsonPropertyName("requestParameters")] public Dictionary<string, bool?>? RequestParameters { get; set; }
+        // Only in GetResources?embed=methods (and GetMethod): the method's integration, absent when it has none.
+        [JsonPropertyName("methodIntegration")] public IntegrationShape? MethodIntegration { get; set; }
+
+        public RestMethod ToModel(string restApiId, string resourceId, string httpMethod, string? resourcePath) => new RestMethod
+        {
+            RestApiId = restApiId,
+            ResourceId = resourceId,
+            ResourcePath = resourcePath,
+            HttpMethod = HttpMethod ?? httpMethod,
+            AuthorizationType = AuthorizationType,
+            RequestParameters = (RequestParameters ?? new Dictionary<string, bool?>())
+                .ToDictionary(p => p.Key, p => p.Value ?? false, System.StringComparer.Ordinal),
+        };
+    }
+
     internal sealed class ResourceShape
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
@@ -109,10 +131,11 @@ namespace IntegrationTools.Operations
         };
     }
 
-    internal sealed class ResourcesShape
+    /// <summary>A page of any listing (GetResources, GetRestApis, GetVpcLinks): the items and the position of the next page.</summary>
+    internal sealed class RestPageShape<T>
     {
         [JsonPropertyName("position")] public string? Position { get; set; }
-        [JsonPropertyName("item")] public List<ResourceShape>? Items { get; set; }
+        [JsonPropertyName("item")] public List<T>? Items { get; set; }
     }
 
     internal sealed class RestApiShape
@@ -138,12 +161,6 @@ namespace IntegrationTools.Operations
         [JsonPropertyName("types")] public List<string>? Types { get; set; }
     }
 
-    internal sealed class RestVpcLinksShape
-    {
-        [JsonPropertyName("position")] public string? Position { get; set; }
-        [JsonPropertyName("item")] public List<RestVpcLinkShape>? Items { get; set; }
-    }
-
     internal sealed class RestVpcLinkShape
     {
         [JsonPropertyName("id")] public string? Id { get; set; }
@@ -162,10 +179,70 @@ namespace IntegrationTools.Operations
         };
     }
 
-    internal sealed class RestApisShape
+    /// <summary>TestInvokeMethod's answer: what a client would have got, and the execution log.</summary>
+    internal sealed class TestInvokeMethodShape
     {
-        [JsonPropertyName("position")] public string? Position { get; set; }
-        [JsonPropertyName("item")] public List<RestApiShape>? Items { get; set; }
+        [JsonPropertyName("status")] public int? Status { get; set; }
+        [JsonPropertyName("body")] public string? Body { get; set; }
+        [JsonPropertyName("headers")] public Dictionary<string, string?>? Headers { get; set; }
+        [JsonPropertyName("multiValueHeaders")] public Dictionary<string, List<string>?>? MultiValueHeaders { get; set; }
+        [JsonPropertyName("log")] public string? Log { get; set; }
+        [JsonPropertyName("latency")] public long? Latency { get; set; }
+
+        public TestInvokeResult ToModel(RestMethodTarget target, string? pathWithQueryString)
+        {
+            var headers = Maps.Copy(Headers);
+            // Headers that only come as lists (several values) are joined as HTTP joins them.
+            foreach (var pair in MultiValueHeaders ?? new Dictionary<string, List<string>?>())
+                if (!headers.ContainsKey(pair.Key) && pair.Value != null) headers[pair.Key] = string.Join(",", pair.Value);
+            return new TestInvokeResult
+            {
+                RestApiId = target.RestApiId,
+                ResourceId = target.ResourceId,
+                ResourcePath = target.ResourcePath,
+                HttpMethod = target.HttpMethod,
+                PathWithQueryString = pathWithQueryString,
+                Status = Status ?? 0,
+                Latency = Latency ?? 0,
+                Body = Body,
+                Headers = headers,
+                Log = (Log ?? "").Replace("\r\n", "\n").Split('\n').Where(l => l.Length > 0).ToArray(),
+            };
+        }
+    }
+
+    // Request bodies of the changing operations and of TestInvokeMethod. Members left null are not sent.
+
+    /// <summary>PutIntegrationResponse's body (the status code travels in the path).</summary>
+    internal sealed class PutIntegrationResponseBody
+    {
+        [JsonPropertyName("selectionPattern")] public string? SelectionPattern { get; set; }
+        [JsonPropertyName("responseParameters")] public Dictionary<string, string>? ResponseParameters { get; set; }
+        [JsonPropertyName("responseTemplates")] public Dictionary<string, string>? ResponseTemplates { get; set; }
+        [JsonPropertyName("contentHandling")] public string? ContentHandling { get; set; }
+    }
+
+    /// <summary>The body of every v1 Update* operation.</summary>
+    internal sealed class PatchBody
+    {
+        [JsonPropertyName("patchOperations")] public List<PatchOperation> PatchOperations { get; set; } = new List<PatchOperation>();
+    }
+
+    /// <summary>TestInvokeMethodRequest's body (restApiId, resourceId and httpMethod go in the path).</summary>
+    internal sealed class TestInvokeMethodBody
+    {
+        [JsonPropertyName("pathWithQueryString")] public string? PathWithQueryString { get; set; }
+        [JsonPropertyName("body")] public string? Body { get; set; }
+        [JsonPropertyName("headers")] public Dictionary<string, string>? Headers { get; set; }
+        [JsonPropertyName("stageVariables")] public Dictionary<string, string>? StageVariables { get; set; }
+
+        public static TestInvokeMethodBody From(TestInvokeRequest request) => new TestInvokeMethodBody
+        {
+            PathWithQueryString = string.IsNullOrEmpty(request.PathWithQueryString) ? null : request.PathWithQueryString,
+            Body = request.Body,
+            Headers = request.Headers == null || request.Headers.Count == 0 ? null : request.Headers,
+            StageVariables = request.StageVariables == null || request.StageVariables.Count == 0 ? null : request.StageVariables,
+        };
     }
 
     internal static class Maps

@@ -113,8 +113,7 @@ namespace IntegrationTools.Operations
             var before = RestIntegrationDefinition.FromModel(current);
             var after = RestIntegrationPatch.Apply(before, all);
             var context = RestDeclaredMethodParameterRule.NeedsMethod(after) ? await MethodContext(target, ct).ConfigureAwait(false) : Context;
-            var existing = new HashSet<string>(RuleCatalog.Check(before, context).Select(Key));
-            var findings = RuleCatalog.Check(after, context).Where(f => !existing.Contains(Key(f))).ToList();
+            var findings = IntegrationPlan.BroughtIn(RuleCatalog.Check(before, context), RuleCatalog.Check(after, context)).ToList();
             return new RestPlan<RestIntegration>(target, findings, _service.PrepareUpdateIntegration(target, all), current, all)
             {
                 // Patch operations that change nothing (removing keys that are not there) are not built, so none left is Unchanged.
@@ -162,9 +161,6 @@ namespace IntegrationTools.Operations
             copy.ResourcePath = target.ResourcePath;
             return copy;
         }
-
-        /// <summary>What tells findings apart (rule, severity, field, message): a finding already so before a change has the same key.</summary>
-        internal static string Key(Finding f) => f.RuleId + "\\u0001" + f.Severity + "\\u0001" + f.Field + "\\u0001" + f.Message;
     }
 
     /// <summary>What a REST changing cmdlet is about to do: the method, the problems found, and the request.</summary>

@@ -6,36 +6,14 @@ namespace IntegrationTools.Session
     /// A session ready to sign requests: region, endpoint and credentials, with where each came from
     /// (for Debug output). The credentials themselves never leave the engine.
     /// </summary>
-    internal sealed class ResolvedSession
+    internal sealed record ResolvedSession(string Region, Uri Endpoint, AWSCredentials Credentials,
+        string RegionSource, string EndpointSource, string CredentialSource)
     {
-        internal ResolvedSession(string region, Uri endpoint, AWSCredentials credentials,
-            string regionSource, string endpointSource, string credentialSource)
-        {
-            Region = region;
-            Endpoint = endpoint;
-            Credentials = credentials;
-            RegionSource = regionSource;
-            EndpointSource = endpointSource;
-            CredentialSource = credentialSource;
-        }
-
-        public string Region { get; }
-
-        public Uri Endpoint { get; }
-
-        public string RegionSource { get; }
-
-        public string EndpointSource { get; }
-
-        public string CredentialSource { get; }
-
         /// <summary>The STS endpoint that tells the account of the credentials (GetCallerIdentity).</summary>
         public Uri StsEndpoint { get; internal set; } = new Uri("https://sts.amazonaws.com");
 
         /// <summary>Where <see cref="StsEndpoint"/> came from, for messages.</summary>
         public string StsEndpointSource { get; internal set; } = "the default";
-
-        internal AWSCredentials Credentials { get; }
 
         // The defaults of a session live here, below the wire layer that applies them (API Gateway's management quota:
         // 10 requests a second, a burst of 40; the AWS SDKs' 5 attempts).

@@ -1,13 +1,3 @@
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Amazon.Runtime;
-using Amazon.Runtime.Endpoints;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
-using IntegrationTools.Session;
 using Polly;
 using Polly.Retry;
 

@@ -2,14 +2,11 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
 using IntegrationTools.Session;
-using Polly;
-using Polly.Retry;
 
 namespace IntegrationTools.Wire
 {
@@ -71,20 +68,18 @@ namespace IntegrationTools.Wire
         }
 
         /// <summary>Sends a request and deserializes a JSON answer into <typeparamref name="T"/>; null for an empty body.</summary>
-        public async Task<T?> SendAsync<T>(WireRequest request, CancellationToken cancellationToken) where T : class
+        public async Task<T?> SendAsync<T>(WireRequest request, CancellationToken cancellationToken) where T : class =>
+            (await SendAsync(request, cancellationToken).ConfigureAwait(false)).Read<T>(request);
+
+        /// <summary>
+        /// Sends a request whose answer is the object asked for (GetApi, GetVpcLink, CreateRoute, ...): an empty answer,
+        /// or one that is not <paramref name="present"/>, is an <see cref="ApiGatewayResponseException"/> saying the
+        /// request "answered without <paramref name="what"/>".
+        /// </summary>
+        public async Task<T> SendForAsync<T>(WireRequest request, Func<T, bool> present, string what, CancellationToken cancellationToken) where T : class
         {
-            var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.Body.Length == 0) return null;
-            try
-            {
-                return JsonSerializer.Deserialize<T>(response.Body, WireJson.Options);
-            }
-            catch (JsonException ex)
-            {
-                throw new ApiGatewayResponseException(
-                    $"The answer to {request.Describe()} (HTTP {response.StatusCode}) is not the JSON this module expects: {ex.Message}", ex)
-                { Operation = request.Describe() };
-            }
+            var answer = await SendAsync<T>(request, cancellationToken).ConfigureAwait(false);
+            return answer != null && present(answer) ? answer : throw ApiGatewayResponseException.Without(request, what);
         }
 
         /// <summary>

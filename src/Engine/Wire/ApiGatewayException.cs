@@ -125,5 +125,9 @@ namespace IntegrationTools.Wire
     internal sealed class ApiGatewayResponseException : ApiGatewayException
     {
         public ApiGatewayResponseException(string message, Exception? inner = null) : base(message, FailureKind.UnexpectedResponse, inner) { }
+
+        /// <summary>"GET /v2/apis/abc answered without an API.": a 2xx answer that lacks the object <paramref name="request"/> asked for.</summary>
+        public static ApiGatewayResponseException Without(WireRequest request, string what) =>
+            new ApiGatewayResponseException($"{request.Describe()} answered without {what}.") { Operation = request.Describe() };
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace IntegrationTools.Wire
 {
     /// <summary>
@@ -71,19 +73,26 @@ namespace IntegrationTools.Wire
         }
     }
 
-    internal sealed class WireResponse
+    /// <summary>A 2xx answer: its status, request id and body.</summary>
+    internal sealed record WireResponse(int StatusCode, string? RequestId, byte[] Body)
     {
-        public WireResponse(int statusCode, string? requestId, byte[] body)
+        /// <summary>
+        /// The body's JSON as <typeparamref name="T"/> (a wire shape); null for an empty body. JSON that does not read as
+        /// <typeparamref name="T"/> is an <see cref="ApiGatewayResponseException"/> that names <paramref name="request"/>.
+        /// </summary>
+        public T? Read<T>(WireRequest request) where T : class
         {
-            StatusCode = statusCode;
-            RequestId = requestId;
-            Body = body;
+            if (Body.Length == 0) return null;
+            try
+            {
+                return JsonSerializer.Deserialize<T>(Body, WireJson.Options);
+            }
+            catch (JsonException ex)
+            {
+                throw new ApiGatewayResponseException(
+                    $"The answer to {request.Describe()} (HTTP {StatusCode}) is not the JSON this module expects: {ex.Message}", ex)
+                { Operation = request.Describe() };
+            }
         }
-
-        public int StatusCode { get; }
-
-        public string? RequestId { get; }
-
-        public byte[] Body { get; }
     }
 }
