@@ -21,6 +21,16 @@ namespace IntegrationTools.Commands
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
             };
 
+        /// <summary>
+        /// The start of the ErrorIds a cmdlet writes: its verb and noun without the dash (RemoveApiIntegration), as its
+        /// [Cmdlet] attribute names them.
+        /// </summary>
+        public static string OperationOf(Type cmdletType)
+        {
+            var cmdlet = (CmdletAttribute)Attribute.GetCustomAttribute(cmdletType, typeof(CmdletAttribute));
+            return cmdlet.VerbName + cmdlet.NounName;
+        }
+
         public static ErrorRecord ForSession(SessionException ex)
         {
             var (category, exception) = ex.Problem switch

@@ -25,6 +25,22 @@ namespace IntegrationTools.Commands
         /// <summary>The item ProcessRecord is working on, for the error that names the items not done ("input 3 (restapi/abc /pets GET)").</summary>
         protected string ItemLabel { get; set; } = "";
 
+        /// <summary>How many pipeline inputs this command has taken, the current one included (see <see cref="NextInput"/>).</summary>
+        protected int InputNumber { get; private set; }
+
+        /// <summary>"input 3": the current pipeline input, as errors and progress name it before its target is known.</summary>
+        protected string InputName => $"input {InputNumber}";
+
+        /// <summary>Takes the next pipeline input: counts it and labels it <see cref="InputName"/>.</summary>
+        protected void NextInput()
+        {
+            InputNumber++;
+            ItemLabel = InputName;
+        }
+
+        /// <summary>Labels the current input with its target once that is known: "input 3 (restapi/abc /pets GET)".</summary>
+        protected void LabelInput(string target) => ItemLabel = $"{InputName} ({target})";
+
         /// <summary>How many items may have requests in flight at once: the -ThrottleLimit of the cmdlets that have it, else 1.</summary>
         protected virtual int InFlightLimit => 1;
 
@@ -59,7 +75,7 @@ namespace IntegrationTools.Commands
         /// input order. Waits first for a free place when -ThrottleLimit items are in flight.
         /// </summary>
         protected void StartWrite<T>(IEnumerable<string> holds, Func<CancellationToken, Task<T>> work, Action<T> written,
-            string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
+            object target, Func<ApiGatewayException, string?>? recommendedAction)
         {
             Queue.Start(ItemLabel, holds, async ct =>
             {
@@ -72,7 +88,7 @@ namespace IntegrationTools.Commands
                 {
                     return new PendingWrite(() =>
                     {
-                        if (!TryWriteFailure(ex, operation, target, recommendedAction)) ExceptionDispatchInfo.Capture(ex).Throw();
+                        if (!TryWriteFailure(ex, target, recommendedAction)) ExceptionDispatchInfo.Capture(ex).Throw();
                     }, done: false);
                 }
             });

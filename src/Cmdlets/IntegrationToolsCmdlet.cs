@@ -19,6 +19,7 @@ namespace IntegrationTools.Commands
         private string? _clientKey;
         private long _requestsOfEarlierClients;
         private PipelineProgress? _progress;
+        private string? _operation;
 
         #region Parameters
 
@@ -89,6 +90,12 @@ namespace IntegrationTools.Commands
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <summary>
+        /// The cmdlet's verb and noun without the dash, as its [Cmdlet] attribute names them (RemoveApiIntegration): the start
+        /// of every ErrorId it writes, whatever prefix the module was imported with.
+        /// </summary>
+        protected string Operation => _operation ??= Failures.OperationOf(GetType());
+
+        /// <summary>
         /// The wire client for the session the current parameters describe. Built once per distinct session; a bad
         /// session (no credentials, no region, bad endpoint) ends the command before any request.
         /// </summary>
@@ -137,11 +144,11 @@ namespace IntegrationTools.Commands
 
         /// <summary>
         /// Runs <paramref name="action"/> for one input item; a failure becomes a non-terminating error with the
-        /// ErrorId <paramref name="operation"/>+kind (e.g. GetRestIntegrationNotFound) and the given target, and the
+        /// ErrorId <see cref="Operation"/>+kind (e.g. GetRestIntegrationNotFound) and the given target, and the
         /// pipeline goes on with the next item. <paramref name="recommendedAction"/> may name a fix for a failure
         /// (null falls back to the general advice for its kind). Ctrl+C stops quietly.
         /// </summary>
-        protected void RunForItem(string operation, object target, Func<ApiGatewayException, string?>? recommendedAction, Action action)
+        protected void RunForItem(object target, Func<ApiGatewayException, string?>? recommendedAction, Action action)
         {
             try
             {
@@ -154,11 +161,11 @@ namespace IntegrationTools.Commands
             }
             catch (ApiGatewayException ex)
             {
-                TryWriteFailure(ex, operation, target, recommendedAction);
+                TryWriteFailure(ex, target, recommendedAction);
             }
             catch (SessionException ex)
             {
-                TryWriteFailure(ex, operation, target, recommendedAction);
+                TryWriteFailure(ex, target, recommendedAction);
             }
         }
 
@@ -168,12 +175,12 @@ namespace IntegrationTools.Commands
         /// signed (an expired SSO session, say) and every other item would fail the same way. Anything else is not handled
         /// (false).
         /// </summary>
-        private bool TryWriteFailure(Exception ex, string operation, object target, Func<ApiGatewayException, string?>? recommendedAction)
+        private bool TryWriteFailure(Exception ex, object target, Func<ApiGatewayException, string?>? recommendedAction)
         {
             switch (ex)
             {
                 case ApiGatewayException failure:
-                    WriteError(Failures.ForService(failure, operation, target, recommendedAction));
+                    WriteError(Failures.ForService(failure, Operation, target, recommendedAction));
                     return true;
                 case SessionException session:
                     ThrowTerminatingError(Failures.ForSession(session));
@@ -185,14 +192,14 @@ namespace IntegrationTools.Commands
 
         /// <summary>
         /// The check of the changing cmdlets before they send anything: warnings are written as warnings; Error findings become one
-        /// non-terminating ErrorRecord (ErrorId <paramref name="operation"/>+"InvalidDefinition", InvalidArgument) that
+        /// non-terminating ErrorRecord (ErrorId <see cref="Operation"/>+"InvalidDefinition", InvalidArgument) that
         /// lists every problem and its fix, and the caller must send nothing. Returns true when the definition may be sent.
         /// </summary>
-        protected bool CheckBeforeSending(IReadOnlyCollection<Finding> findings, string operation, object target)
+        protected bool CheckBeforeSending(IReadOnlyCollection<Finding> findings, object target)
         {
             var errors = WriteWarningsAndGetErrors(findings);
             if (errors.Count == 0) return true;
-            WriteError(Failures.ForDefinition(errors, operation, target));
+            WriteError(Failures.ForDefinition(errors, Operation, target));
             return false;
         }
 
@@ -215,9 +222,9 @@ namespace IntegrationTools.Commands
         private protected bool ShouldSend(string target, WireRequest request, bool force = false) =>
             force && !WhatIfRequested || ShouldProcess(target, request.Preview());
 
-        /// <summary>A refusal the engine worked out for one item (not a definition problem): one non-terminating error.</summary>
-        protected void WriteRefusal(string errorId, ErrorCategory category, object target, string message, string fix) =>
-            WriteError(Failures.ForRefusal(errorId, category, target, message, fix));
+        /// <summary>A refusal the engine worked out for one item (not a definition problem): one non-terminating error, ErrorId <see cref="Operation"/>+<paramref name="problem"/>.</summary>
+        protected void WriteRefusal(string problem, ErrorCategory category, object target, string message, string fix) =>
+            WriteError(Failures.ForRefusal(Operation + problem, category, target, message, fix));
 
         /// <summary>How many requests this command has sent so far (every attempt), over every session it used.</summary>
         protected long RequestsSent => _requestsOfEarlierClients + (_client?.RequestsSent ?? 0);

@@ -1,3 +1,5 @@
+using System.Threading.Tasks;
+
 namespace IntegrationTools.Commands
 {
     /// <summary>
@@ -38,14 +40,14 @@ namespace IntegrationTools.Commands
 
         /// <summary>
         /// IT1001/IT1002 for cmdlets that target a method without a definition (Get-, Remove-, Update-): a missing resource or
-        /// a bad method is one non-terminating InvalidArgument error ({operation}InvalidTarget) and nothing is sent.
+        /// a bad method is one non-terminating InvalidArgument error ({Operation}InvalidTarget) and nothing is sent.
         /// </summary>
-        protected bool CheckTarget(string operation, string? restApiId, string? resourceId, string? resourcePath, string? httpMethod, string target,
+        protected bool CheckTarget(string? restApiId, string? resourceId, string? resourcePath, string? httpMethod, string target,
             IEnumerable<Finding>? more = null)
         {
             var errors = WriteWarningsAndGetErrors(RestRules.CheckTarget(restApiId, resourceId, resourcePath, httpMethod).Concat(more ?? Enumerable.Empty<Finding>()));
             if (errors.Count == 0) return true;
-            WriteError(Failures.ForTarget(errors, operation, target));
+            WriteError(Failures.ForTarget(errors, Operation, target));
             return false;
         }
 
@@ -78,9 +80,9 @@ namespace IntegrationTools.Commands
     }
 
     /// <summary>
-    /// Base of the cmdlets that name one REST API method by parameters (Remove-RestIntegration,
-    /// Remove-RestIntegrationResponse, Update-RestIntegration): -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod,
-    /// each bound from the pipeline by property name (Get-RestIntegration output).
+    /// Base of the cmdlets that name one REST API method by parameters (Get-RestIntegrationResponse, Update-RestIntegration
+    /// and the Remove- cmdlets): -RestApiId, -ResourceId or -ResourcePath, and -HttpMethod (positions 0, 1 and 2, as
+    /// Get-RestIntegration has them), each bound from the pipeline by property name (Get-RestIntegration output).
     /// </summary>
     public abstract class RestMethodTargetCmdlet : RestIntegrationCmdlet
     {
@@ -93,7 +95,7 @@ namespace IntegrationTools.Commands
         public string RestApiId { get; set; } = "";
 
         /// <summary>The id of the resource; wins over -ResourcePath when both are given.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(Completers.ResourceIdCompleter))]
         [ValidateNotNullOrEmpty]
         public string? ResourceId { get; set; }
@@ -105,7 +107,7 @@ namespace IntegrationTools.Commands
         public string? ResourcePath { get; set; }
 
         /// <summary>The method of the resource.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateHttpMethod]
         [ArgumentCompleter(typeof(Completers.HttpMethodCompleter))]
         public string HttpMethod { get; set; } = "";
@@ -119,10 +121,49 @@ namespace IntegrationTools.Commands
         protected string MethodTarget() => MethodTarget(RestApiId, ResourceId, ResourcePath, Method);
 
         /// <summary>IT1001/IT1002 (and <paramref name="more"/>) for the method the parameters name; false after the item's error.</summary>
-        protected bool CheckTarget(string operation, string target, IEnumerable<Finding>? more = null) =>
-            CheckTarget(operation, RestApiId, ResourceId, ResourcePath, Method, target, more);
+        protected bool CheckTarget(string target, IEnumerable<Finding>? more = null) =>
+            CheckTarget(RestApiId, ResourceId, ResourcePath, Method, target, more);
 
         /// <summary>The recommended action for a failure of this cmdlet's REST API.</summary>
         protected string? Advice(ApiGatewayException ex) => Advice(ex, RestApiId);
+    }
+
+    /// <summary>
+    /// Base of Remove-RestIntegration and Remove-RestIntegrationResponse: -Force and -PassThru beside the method, and the
+    /// steps of a removal.
+    /// </summary>
+    public abstract class RestRemoveCmdlet : RestMethodTargetCmdlet
+    {
+        #region Parameters
+
+        /// <summary>Removes without asking for confirmation (never overrides -WhatIf).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Writes what was removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        #endregion
+
+        /// <summary>
+        /// Removes <paramref name="target"/> (what the parameters name): checks the method and <paramref name="findings"/>, plans
+        /// the delete (which reads what is removed), confirms the exact request naming what <paramref name="confirmation"/> says,
+        /// sends it, and under -PassThru writes what was removed.
+        /// </summary>
+        private protected void Remove<T>(string target, IEnumerable<Finding>? findings, Func<RestIntegrationPlanner, Task<RestPlan<T>>> plan,
+            Func<RestPlan<T>, string> confirmation)
+        {
+            if (!CheckTarget(target, findings)) return;
+            ShowProgress(target);
+            var planner = Planner;
+            RunForItem(target, Advice, () =>
+            {
+                var planned = WaitFor(plan(planner));
+                if (!ShouldSend(confirmation(planned), planned.Call.Request, force: Force)) return;
+                var removed = WaitFor(RestService.SendAsync(planned.Call, CancellationToken));
+                if (PassThru) WriteObject(removed);
+            });
+        }
     }
 }

@@ -78,6 +78,35 @@ BeforeAll {
         return $page
     }
 
+    # The yaml blocks of a page's parameters: the parameter, the sets the block names ('(All)' stays as it is), and its
+    # Required, Position and Accept pipeline input lines.
+    function Read-ParameterBlock([string] $Path) {
+        $parameter = $null
+        $block = $null
+        foreach ($line in Get-Content -LiteralPath $Path) {
+            if ($line -match '^### -(\S+)$') { $parameter = $Matches[1]; continue }
+            if ($line -match '^##\s') { $parameter = $null; continue }
+            if (-not $parameter) { continue }
+            if ($line -eq '```yaml') { $block = [ordered]@{ Parameter = $parameter; Sets = @(); Required = $null; Position = $null; Pipeline = $null }; continue }
+            if (-not $block) { continue }
+            if ($line -match '^```') { [pscustomobject]$block; $block = $null; continue }
+            if ($line -match '^Parameter Sets:\s*(.*)$') { $block.Sets = @($Matches[1] -split ',\s*') }
+            elseif ($line -match '^Required:\s*(.*)$') { $block.Required = $Matches[1].Trim() }
+            elseif ($line -match '^Position:\s*(.*)$') { $block.Position = $Matches[1].Trim() }
+            elseif ($line -match '^Accept pipeline input:\s*(.*)$') { $block.Pipeline = $Matches[1].Trim() }
+        }
+    }
+
+    # How a page states a parameter's binding in one parameter set of the cmdlet (the strings of Read-ParameterBlock).
+    function Get-ParameterBinding([System.Management.Automation.CommandParameterInfo] $Parameter) {
+        $pipeline = @(if ($Parameter.ValueFromPipelineByPropertyName) { 'ByPropertyName' }; if ($Parameter.ValueFromPipeline) { 'ByValue' })
+        [pscustomobject]@{
+            Required = "$($Parameter.IsMandatory)"
+            Position = if ($Parameter.Position -lt 0) { 'Named' } else { "$($Parameter.Position)" }
+            Pipeline = if ($pipeline.Count -eq 0) { 'False' } else { "True ($($pipeline -join ', '))" }
+        }
+    }
+
     # The parameters _SessionParameters.md documents, each with its description as one line of plain text (the way the
     # MAML carries it: paragraphs joined, ** and line breaks gone).
     function Read-SessionParameterText {
@@ -253,6 +282,28 @@ Describe 'docs/help, which the help is compiled from' {
             foreach ($p in $page.Parameters) { if ($p -notin $parameters) { "${name}: -$p is documented but does not exist" } }
             foreach ($s in $sets) { if ($s -notin $page.ParameterSets) { "${name}: parameter set $s is not in the page's SYNTAX" } }
             foreach ($s in $page.ParameterSets) { if ($s -notin $sets) { "${name}: the page documents parameter set $s, which the cmdlet does not have" } }
+        }
+        @($problems) | Should -BeNullOrEmpty
+    }
+
+    It 'states for each parameter, in each of its parameter sets, whether it is required, its position and its pipeline input, as the cmdlet has them' {
+        $problems = foreach ($name in $Exported) {
+            $command = Get-Command -Name $name
+            foreach ($block in Read-ParameterBlock (Join-Path $HelpFolder "$name.md")) {
+                $sets = @($command.ParameterSets | Where-Object { $block.Sets -contains '(All)' -or $block.Sets -contains $_.Name })
+                if ($sets.Count -eq 0) { "${name}: -$($block.Parameter) names parameter sets the cmdlet does not have: $($block.Sets -join ', ')" }
+                foreach ($set in $sets) {
+                    $parameter = @($set.Parameters | Where-Object Name -EQ $block.Parameter)[0]
+                    if (-not $parameter) {
+                        if ($block.Sets -notcontains '(All)') { "${name}: -$($block.Parameter) is documented in parameter set $($set.Name), which does not have it" }
+                        continue
+                    }
+                    $binding = Get-ParameterBinding $parameter
+                    foreach ($field in 'Required', 'Position', 'Pipeline') {
+                        if ($binding.$field -ne $block.$field) { "${name}: -$($block.Parameter) in $($set.Name): $field is $($binding.$field), the page says $($block.$field)" }
+                    }
+                }
+            }
         }
         @($problems) | Should -BeNullOrEmpty
     }

@@ -10,7 +10,7 @@ namespace IntegrationTools.Commands
     /// </summary>
     [Cmdlet(VerbsData.ConvertFrom, "IntegrationDefinition", HelpUri = HelpLinks.Page + "ConvertFrom-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
-    public sealed class ConvertFromIntegrationDefinitionCommand : PSCmdlet
+    public sealed class ConvertFromIntegrationDefinitionCommand : DefinitionReaderCmdlet
     {
         private const string ContentSource = "the -Content text";
         private readonly StringBuilder _content = new StringBuilder();
@@ -23,11 +23,6 @@ namespace IntegrationTools.Commands
         [Alias("InputObject")]
         [AllowEmptyString]
         public string Content { get; set; } = "";
-
-        /// <summary>The format; Auto reads text that starts with { or [ as JSON, anything else as YAML.</summary>
-        [Parameter]
-        [ValidateSet("Auto", "Json", "Yaml", IgnoreCase = true)]
-        public string Format { get; set; } = "Auto";
 
         #endregion
 
@@ -45,8 +40,7 @@ namespace IntegrationTools.Commands
             if (!_sawContent) return;
             try
             {
-                var format = (DefinitionFormat)Enum.Parse(typeof(DefinitionFormat), Format, ignoreCase: true);
-                foreach (var definition in DefinitionDocument.Parse(_content.ToString(), format, ContentSource)) WriteObject(definition);
+                foreach (var definition in DefinitionDocument.Parse(_content.ToString(), DocumentFormat, ContentSource)) WriteObject(definition);
             }
             catch (DefinitionSyntaxException ex)
             {

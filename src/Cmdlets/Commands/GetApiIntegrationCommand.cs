@@ -3,10 +3,8 @@ namespace IntegrationTools.Commands
     /// <summary>Gets one integration of an HTTP or WebSocket API, or all of them, each with the keys of the routes that target it.</summary>
     [Cmdlet(VerbsCommon.Get, "ApiIntegration", HelpUri = HelpLinks.Page + "Get-ApiIntegration.md")]
     [OutputType(typeof(ApiIntegration))]
-    public sealed class GetApiIntegrationCommand : IntegrationToolsCmdlet
+    public sealed class GetApiIntegrationCommand : ApiIntegrationCmdlet
     {
-        private const string Operation = "GetApiIntegration";
-        private readonly Dictionary<string, ApiInfo> _apis = new Dictionary<string, ApiInfo>();
         private readonly Dictionary<string, List<ApiRoute>> _routes = new Dictionary<string, List<ApiRoute>>();
 
         #region Parameters
@@ -29,29 +27,19 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            var apiId = ApiId;
-            var integrationId = IntegrationId;
-            var target = integrationId == null ? $"api/{apiId}" : $"api/{apiId} integration/{integrationId}";
-            RunForItem(Operation, target, Advice, () =>
+            var target = IntegrationId == null ? $"api/{ApiId}" : $"api/{ApiId} integration/{IntegrationId}";
+            RunForItem(target, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
-                // The API's protocol (HTTP or WEBSOCKET) goes on every output object; read it once per API.
-                if (!_apis.TryGetValue(apiId, out var api))
-                {
-                    api = WaitFor(service.GetApiAsync(apiId, CancellationToken));
-                    _apis[apiId] = api;
-                }
-                if (integrationId != null)
-                {
-                    var integration = WaitFor(service.GetIntegrationAsync(api, integrationId, CancellationToken));
-                    RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
-                    WriteObject(integration);
-                    return;
-                }
-                foreach (var integration in Paging.All(token => WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken))))
+                // The API's protocol (HTTP or WEBSOCKET) goes on every output object.
+                var api = ReadApi(service, ApiId);
+                var integrations = IntegrationId != null
+                    ? new[] { WaitFor(service.GetIntegrationAsync(api, IntegrationId, CancellationToken)) }
+                    : Paging.All(token => WaitFor(service.GetIntegrationsPageAsync(api, token, CancellationToken)));
+                foreach (var integration in integrations)
                 {
                     // The route keys that target each integration, from one GetRoutes listing per API.
-                    RouteGuard.FillRouteKeys(integration, Routes(service, apiId));
+                    RouteGuard.FillRouteKeys(integration, Routes(service, ApiId));
                     WriteObject(integration);
                 }
             });
@@ -69,12 +57,9 @@ namespace IntegrationTools.Commands
             return routes;
         }
 
-        private string? Advice(ApiGatewayException ex)
-        {
-            if (ex.Kind != FailureKind.NotFound) return null;
-            return IntegrationId == null
-                ? "Check the API id; 'aws apigatewayv2 get-apis' lists the HTTP and WebSocket APIs of the region."
+        private string? Advice(ApiGatewayException ex) =>
+            IntegrationId == null || ex.Kind != FailureKind.NotFound
+                ? ApiAdvice(ex)
                 : $"Check the integration id: Get-ApiIntegration -ApiId {ApiId} lists the API's integrations.";
-        }
     }
 }

@@ -5,8 +5,6 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(ApiIntegrationResponse))]
     public sealed class GetApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
-        private const string Operation = "GetApiIntegrationResponse";
-
         #region Parameters
 
         /// <summary>The id of the integration response; without it every integration response of the integration is listed.</summary>
@@ -21,20 +19,17 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            var apiId = ApiId;
-            var integrationId = IntegrationId;
-            var responseId = IntegrationResponseId;
-            var target = IntegrationTarget + (responseId == null ? "" : $" response/{responseId}");
-            RunForItem(Operation, target, Advice, () =>
+            var target = IntegrationTarget + (IntegrationResponseId == null ? "" : $" response/{IntegrationResponseId}");
+            RunForItem(target, Advice, () =>
             {
                 var service = new ApiV2Service(Client);
-                var api = ReadApi(service, apiId);
-                if (responseId != null)
+                var api = ReadApi(service, ApiId);
+                if (IntegrationResponseId != null)
                 {
-                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken)));
+                    WriteObject(WaitFor(service.GetIntegrationResponseAsync(api, IntegrationId, IntegrationResponseId, CancellationToken)));
                     return;
                 }
-                foreach (var response in Paging.All(token => WaitFor(service.GetIntegrationResponsesPageAsync(api, integrationId, token, CancellationToken))))
+                foreach (var response in Paging.All(token => WaitFor(service.GetIntegrationResponsesPageAsync(api, IntegrationId, token, CancellationToken))))
                     WriteObject(response);
             });
         }

@@ -9,7 +9,6 @@ namespace IntegrationTools.Commands
     {
         private const string ByResourceId = "ByResourceId";
         private const string ByResourcePath = "ByResourcePath";
-        private const string Operation = "GetRestIntegration";
 
         #region Parameters
 
@@ -46,7 +45,7 @@ namespace IntegrationTools.Commands
             var restApiId = RestApiId;
             var method = HttpMethod?.ToUpperInvariant();
             var target = $"restapi/{restApiId}" + (ResourcePath != null ? $" resource {ResourcePath}" : ResourceId != null ? $" resource/{ResourceId}" : "") + (method != null ? " " + method : "");
-            RunForItem(Operation, target, Advice, () =>
+            RunForItem(target, Advice, () =>
             {
                 var service = new RestApiService(Client);
                 if (ResourceId != null && method != null)

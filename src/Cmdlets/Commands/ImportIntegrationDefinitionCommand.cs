@@ -10,7 +10,7 @@ namespace IntegrationTools.Commands
     /// </summary>
     [Cmdlet(VerbsData.Import, "IntegrationDefinition", DefaultParameterSetName = PathSet, HelpUri = HelpLinks.Page + "Import-IntegrationDefinition.md")]
     [OutputType(typeof(Hashtable))]
-    public sealed class ImportIntegrationDefinitionCommand : PSCmdlet
+    public sealed class ImportIntegrationDefinitionCommand : DefinitionReaderCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
@@ -27,11 +27,6 @@ namespace IntegrationTools.Commands
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
-        /// <summary>The format; Auto decides by the file extension, then by the first character (JSON starts with { or [).</summary>
-        [Parameter]
-        [ValidateSet("Auto", "Json", "Yaml", IgnoreCase = true)]
-        public string Format { get; set; } = "Auto";
 
         #endregion
 
@@ -68,13 +63,12 @@ namespace IntegrationTools.Commands
                 WriteError(Failures.ForFileNotFound(path, ex));
                 return;
             }
-            var format = (DefinitionFormat)Enum.Parse(typeof(DefinitionFormat), Format, ignoreCase: true);
             foreach (var file in files)
             {
                 WriteVerbose($"Reading integration definitions from {file}");
                 try
                 {
-                    foreach (var definition in DefinitionDocument.ReadFile(file, format)) WriteObject(definition);
+                    foreach (var definition in DefinitionDocument.ReadFile(file, DocumentFormat)) WriteObject(definition);
                 }
                 catch (FileNotFoundException ex)
                 {

@@ -12,7 +12,6 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(ApiIntegration))]
     public sealed class NewApiIntegrationCommand : ApiIntegrationCmdlet
     {
-        private const string Operation = "NewApiIntegration";
         private const string HttpLambdaProxy = "HttpLambdaProxy";
         private const string HttpProxy = "HttpProxy";
         private const string HttpPrivate = "HttpPrivate";
@@ -21,14 +20,6 @@ namespace IntegrationTools.Commands
         private const string WebSocketHttp = "WebSocketHttp";
         private const string WebSocketLambda = "WebSocketLambda";
         private const string Definition = "Definition";
-
-        private int _index;
-
-        /// <summary>The integration ids each API had before this pipeline's first create, plus those it created.</summary>
-        private readonly IntegrationLedger _ledger = new IntegrationLedger();
-
-        /// <summary>The integrations and routes of each API, listed once per pipeline: what a definition is matched against.</summary>
-        private readonly ApiIntegrationInventory _inventory = new ApiIntegrationInventory();
 
         #region Parameters
 
@@ -208,8 +199,7 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            _index++;
-            ItemLabel = $"input {_index}";
+            NextInput();
             var findings = new List<Finding>();
             ApiIntegrationKind? kind = null;
             ApiIntegrationDefinition? definition = null;
@@ -218,15 +208,7 @@ namespace IntegrationTools.Commands
             {
                 definition = ReadDefinition(findings);
                 apiId = Bound(nameof(ApiId)) ? ApiId : definition.ApiId;
-                if (string.IsNullOrEmpty(apiId))
-                {
-                    var target = $"input {_index}";
-                    if (!CheckBeforeSending(findings, Operation, target)) return;
-                    WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, target,
-                        $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.",
-                        "Add ApiId to the definition, or give -ApiId.");
-                    return;
-                }
+                if (!NamesApi(apiId, findings)) return;
             }
             else
             {
@@ -235,9 +217,9 @@ namespace IntegrationTools.Commands
             }
             var api = apiId!;
             var itemTarget = $"api/{api}";
-            ItemLabel = $"input {_index} ({itemTarget})";
-            ShowProgress($"{itemTarget} (input {_index})");
-            RunForItem(Operation, itemTarget, Advice, () =>
+            LabelInput(itemTarget);
+            ShowProgress($"{itemTarget} ({InputName})");
+            RunForItem(itemTarget, ApiAdvice, () =>
             {
                 var service = new ApiV2Service(Client);
                 var info = ReadApi(service, api);
@@ -259,21 +241,21 @@ namespace IntegrationTools.Commands
                 var apiKey = service.ApiKey(info);
                 var checkedDefinition = definition;
                 // An item like one whose create is in flight is planned once that create is done (and then found there).
-                var plan = PlanWhenFree(() => WaitFor(planner.PlanNewAsync(info, region, checkedDefinition, kind, _inventory, findings, CancellationToken)),
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanNewAsync(info, region, checkedDefinition, kind, Inventory, findings, CancellationToken)),
                     p => ApiIntegrationKeys.Waits(apiKey, checkedDefinition, p));
-                if (!CheckBeforeSending(plan.Findings, Operation, itemTarget)) return;
+                if (!CheckBeforeSending(plan.Findings, itemTarget)) return;
                 if (plan.Match != null && plan.Match.Candidates.Count > 0 && !Force)
                 {
                     var existing = plan.Match.Candidates.Select(c => "integration/" + c.IntegrationId);
-                    WriteRefusal(Operation + "AlreadyExists", ErrorCategory.ResourceExists, itemTarget,
-                        $"{itemTarget} already has an integration like input {_index} ({plan.Match.By}): {string.Join(", ", existing)}. Nothing was created.",
+                    WriteRefusal("AlreadyExists", ErrorCategory.ResourceExists, itemTarget,
+                        $"{itemTarget} already has an integration like {InputName} ({plan.Match.By}): {string.Join(", ", existing)}. Nothing was created.",
                         $"Apply the definition with Set-ApiIntegration, which changes only what differs, or add -Force to create another integration anyway.");
                     return;
                 }
                 if (!ShouldSend(itemTarget, plan.Requests())) return;
                 StartWrite(ApiIntegrationKeys.Holds(apiKey, checkedDefinition, plan),
-                    ct => planner.ApplyAsync(info, plan, _inventory, _ledger, ct), created => WriteObject(created),
-                    Operation, itemTarget, Advice);
+                    ct => planner.ApplyAsync(info, plan, Inventory, Ledger, ct), created => WriteObject(created),
+                    itemTarget, ApiAdvice);
             });
         }
 
@@ -294,7 +276,7 @@ namespace IntegrationTools.Commands
                 if (Bound(nameof(RequestParameters))) fields[nameof(RequestParameters)] = DefinitionInput.ToPlain(RequestParameters);
                 if (Bound(nameof(ResponseParameters))) fields[nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters);
             }
-            return ApiIntegrationDefinition.Read(plain, findings, $"input {_index}");
+            return ApiIntegrationDefinition.Read(plain, findings, InputName);
         }
 
         private ApiIntegrationKindInput KindInput(string apiId) => new ApiIntegrationKindInput
@@ -320,10 +302,5 @@ namespace IntegrationTools.Commands
             ContentHandlingStrategy = ContentHandlingStrategy,
             PassthroughBehavior = PassthroughBehavior,
         };
-
-        private static string? Advice(ApiGatewayException ex) =>
-            ex.Kind == FailureKind.NotFound
-                ? "Check the API id; 'aws apigatewayv2 get-apis' lists the HTTP and WebSocket APIs of the region."
-                : null;
     }
 }

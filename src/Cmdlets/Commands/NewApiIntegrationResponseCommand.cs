@@ -8,8 +8,6 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(ApiIntegrationResponse))]
     public sealed class NewApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
     {
-        private const string Operation = "NewApiIntegrationResponse";
-
         #region Parameters
 
         /// <summary>'$default', or a regular expression between slashes matched against the integration's status code, such as '/2\d\d/'.</summary>
@@ -41,29 +39,27 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            var apiId = ApiId;
-            var integrationId = IntegrationId;
             var target = $"{IntegrationTarget} response/{IntegrationResponseKey}";
             var fields = new Hashtable(System.StringComparer.OrdinalIgnoreCase)
             {
-                [nameof(ApiId)] = apiId,
-                [nameof(IntegrationId)] = integrationId,
+                [nameof(ApiId)] = ApiId,
+                [nameof(IntegrationId)] = IntegrationId,
                 [nameof(IntegrationResponseKey)] = IntegrationResponseKey,
                 [nameof(TemplateSelectionExpression)] = TemplateSelectionExpression,
                 [nameof(ContentHandlingStrategy)] = ContentHandlingStrategy,
                 [nameof(ResponseTemplates)] = DefinitionInput.ToPlain(ResponseTemplates),
                 [nameof(ResponseParameters)] = DefinitionInput.ToPlain(ResponseParameters),
             };
-            RunForItem(Operation, target, IntegrationAdvice, () =>
+            RunForItem(target, IntegrationAdvice, () =>
             {
                 var service = new ApiV2Service(Client);
-                var api = ReadApi(service, apiId);
+                var api = ReadApi(service, ApiId);
                 var findings = new List<Finding>();
                 var definition = ApiIntegrationResponseDefinition.Read(fields, findings, target).InServiceCase();
                 var plan = new ApiIntegrationPlanner(service).PlanCreateResponse(api, SessionRegion, definition, findings);
-                if (!CheckBeforeSending(plan.Findings, Operation, target)) return;
+                if (!CheckBeforeSending(plan.Findings, target)) return;
                 if (!ShouldSend(target, plan.Request)) return;
-                WriteObject(WaitFor(service.SendIntegrationResponseAsync(api, integrationId, plan.Request, CancellationToken)));
+                WriteObject(WaitFor(service.SendIntegrationResponseAsync(api, IntegrationId, plan.Request, CancellationToken)));
             });
         }
 

@@ -3,10 +3,8 @@ namespace IntegrationTools.Commands
     /// <summary>Removes an integration response of a WebSocket API integration (DeleteIntegrationResponse).</summary>
     [Cmdlet(VerbsCommon.Remove, "ApiIntegrationResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Page + "Remove-ApiIntegrationResponse.md")]
     [OutputType(typeof(ApiIntegrationResponse))]
-    public sealed class RemoveApiIntegrationResponseCommand : ApiIntegrationTargetCmdlet
+    public sealed class RemoveApiIntegrationResponseCommand : ApiRemoveCmdlet
     {
-        private const string Operation = "RemoveApiIntegrationResponse";
-
         #region Parameters
 
         /// <summary>The id of the integration response to remove.</summary>
@@ -15,37 +13,16 @@ namespace IntegrationTools.Commands
         [ArgumentCompleter(typeof(Completers.IntegrationResponseIdCompleter))]
         public string IntegrationResponseId { get; set; } = "";
 
-        /// <summary>Removes without asking for confirmation (never overrides -WhatIf).</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>Writes the removed integration response to the pipeline.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         #endregion
 
         #region Overrides
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecord() => Remove($"{IntegrationTarget} response/{IntegrationResponseId}", Advice, (service, api) =>
         {
-            var apiId = ApiId;
-            var integrationId = IntegrationId;
-            var responseId = IntegrationResponseId;
-            var target = $"{IntegrationTarget} response/{responseId}";
-            ShowProgress(target);
-            RunForItem(Operation, target, Advice, () =>
-            {
-                var service = new ApiV2Service(Client);
-                var api = ReadApi(service, apiId);
-                // Read it first: an unknown id is a NotFound error, not a silent success.
-                var existing = WaitFor(service.GetIntegrationResponseAsync(api, integrationId, responseId, CancellationToken));
-                var request = ApiV2Service.DeleteIntegrationResponseRequest(apiId, integrationId, responseId);
-                if (!ShouldSend(target, request, force: Force)) return;
-                WaitFor(service.SendAsync(request, CancellationToken));
-                if (PassThru) WriteObject(existing);
-            });
-        }
+            // Read it first: an unknown id is a NotFound error, not a silent success.
+            var existing = WaitFor(service.GetIntegrationResponseAsync(api, IntegrationId, IntegrationResponseId, CancellationToken));
+            return (ApiV2Service.DeleteIntegrationResponseRequest(ApiId, IntegrationId, IntegrationResponseId), existing);
+        });
 
         #endregion
 

@@ -11,13 +11,8 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(ApiIntegration))]
     public sealed class SetApiIntegrationCommand : ApiIntegrationCmdlet
     {
-        private const string Operation = "SetApiIntegration";
         private const string ByIdSet = "ById";
         private const string DefinitionSet = "Definition";
-
-        private int _index;
-        private readonly IntegrationLedger _ledger = new IntegrationLedger();
-        private readonly ApiIntegrationInventory _inventory = new ApiIntegrationInventory();
 
         /// <summary>The parameters that name a field to change (the definition field of the same name).</summary>
         private static readonly string[] ChangeParameters =
@@ -167,8 +162,7 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            _index++;
-            ItemLabel = $"input {_index}";
+            NextInput();
             var findings = new List<Finding>();
             ApiIntegrationDefinition definition;
             if (ParameterSetName == ByIdSet)
@@ -183,21 +177,14 @@ namespace IntegrationTools.Commands
                 var plain = DefinitionInput.ToPlain(InputObject);
                 if (plain is IDictionary fields)
                     ApiIntegrationDefinition.OverrideTarget(fields, MyInvocation.BoundParameters.ContainsKey(nameof(ApiId)) ? ApiId : null, RouteKey);
-                definition = ApiIntegrationDefinition.Read(plain, findings, $"input {_index}");
+                definition = ApiIntegrationDefinition.Read(plain, findings, InputName);
             }
-            if (string.IsNullOrEmpty(definition.ApiId))
-            {
-                var unnamed = $"input {_index}";
-                if (!CheckBeforeSending(findings, Operation, unnamed)) return;
-                WriteRefusal(Operation + "NoApiId", ErrorCategory.InvalidArgument, unnamed,
-                    $"Definition {_index} names no API: it has no ApiId and -ApiId was not given.", "Add ApiId to the definition, or give -ApiId.");
-                return;
-            }
+            if (!NamesApi(definition.ApiId, findings)) return;
             var apiId = definition.ApiId!;
             var target = definition.Target;
-            ItemLabel = $"input {_index} ({target})";
+            LabelInput(target);
             ShowProgress(target);
-            RunForItem(Operation, target, ex => Advice(ex, apiId), () =>
+            RunForItem(target, ex => IntegrationAdvice(ex, apiId), () =>
             {
                 var service = new ApiV2Service(Client);
                 var api = ReadApi(service, apiId);
@@ -205,13 +192,13 @@ namespace IntegrationTools.Commands
                 var apiKey = service.ApiKey(api);
                 // Planned from the pipeline's listing; an item whose integration, routes or backend a write in flight may
                 // change is planned once that write is done.
-                var plan = PlanWhenFree(() => WaitFor(planner.PlanApplyAsync(api, SessionRegion, definition, _inventory, findings, CancellationToken)),
+                var plan = PlanWhenFree(() => WaitFor(planner.PlanApplyAsync(api, SessionRegion, definition, Inventory, findings, CancellationToken)),
                     p => ApiIntegrationKeys.Waits(apiKey, definition, p));
-                if (!CheckBeforeSending(plan.Findings, Operation, target)) return;
+                if (!CheckBeforeSending(plan.Findings, target)) return;
                 if (plan.Match != null && plan.Match.Ambiguous)
                 {
-                    WriteRefusal(Operation + "Ambiguous", ErrorCategory.InvalidArgument, target,
-                        $"Input {_index} matches {plan.Match.Candidates.Count} integrations of api/{apiId} by {plan.Match.By}: {plan.Match.Ids}. Nothing was sent.",
+                    WriteRefusal("Ambiguous", ErrorCategory.InvalidArgument, target,
+                        $"Input {InputNumber} matches {plan.Match.Candidates.Count} integrations of api/{apiId} by {plan.Match.By}: {plan.Match.Ids}. Nothing was sent.",
                         "Add IntegrationId to the definition to say which one, or RouteKeys that tell them apart.");
                     return;
                 }
@@ -220,18 +207,18 @@ namespace IntegrationTools.Commands
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(done, "the integration already is as asked (Unchanged)");
-                    if (output && !WhatIfRequested) WriteObject(WaitFor(planner.ApplyAsync(api, plan, _inventory, _ledger, CancellationToken)));
+                    if (output && !WhatIfRequested) WriteObject(WaitFor(planner.ApplyAsync(api, plan, Inventory, Ledger, CancellationToken)));
                     return;
                 }
                 if (!ShouldSend(done, plan.Requests())) return;
                 StartWrite(ApiIntegrationKeys.Holds(apiKey, definition, plan),
-                    ct => planner.ApplyAsync(api, plan, _inventory, _ledger, ct),
+                    ct => planner.ApplyAsync(api, plan, Inventory, Ledger, ct),
                     applied =>
                     {
                         WriteVerbose($"api/{apiId} integration/{applied.IntegrationId}: {plan.Describe()}.");
                         if (output) WriteObject(applied);
                     },
-                    Operation, done, ex => Advice(ex, apiId));
+                    done, ex => IntegrationAdvice(ex, apiId));
             });
         }
 
@@ -249,10 +236,5 @@ namespace IntegrationTools.Commands
             }
             return changes;
         }
-
-        private static string? Advice(ApiGatewayException ex, string apiId) =>
-            ex.Kind == FailureKind.NotFound
-                ? $"Check the API and integration ids: Get-ApiIntegration -ApiId {apiId} lists the API's integrations."
-                : null;
     }
 }

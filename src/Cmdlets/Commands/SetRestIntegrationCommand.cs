@@ -18,9 +18,6 @@ namespace IntegrationTools.Commands
         private const string AwsServiceActionSet = "AwsServiceAction";
         private const string AwsServicePathSet = "AwsServicePath";
         private const string DefinitionSet = "Definition";
-        private const string Operation = "SetRestIntegration";
-
-        private int _index;
 
         #region Parameters
 
@@ -266,8 +263,7 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            _index++;
-            ItemLabel = $"input {_index}";
+            NextInput();
             var findings = new List<Finding>();
             RestIntegrationDefinition definition;
             // A Lambda function given by name or partial ARN becomes its full ARN before the rules see it; when its
@@ -297,11 +293,11 @@ namespace IntegrationTools.Commands
             }
 
             var target = definition.Target;
-            ItemLabel = $"input {_index} ({target})";
+            LabelInput(target);
             ShowProgress(target);
             var planner = Planner;
-            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
-            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), target)) return;
+            RunForItem(target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
                 var listing = ReadListing(definition.RestApiId ?? "");
                 var scope = $"{Client.Session.Endpoint}|{Client.Session.Region}";
@@ -309,7 +305,7 @@ namespace IntegrationTools.Commands
                 // Planned from the listing; a method with a write in flight is planned once that write is done.
                 var plan = PlanWhenFree(() => WaitFor(planner.PlanPutAsync(definition, listing, CancellationToken)), Method);
                 var resolved = plan.Target.ToString();
-                if (!CheckBeforeSending(plan.Findings, Operation, resolved)) return;
+                if (!CheckBeforeSending(plan.Findings, resolved)) return;
                 if (plan.NothingToSend)
                 {
                     ReportNothingToSend(resolved, "the integration already is as defined (Unchanged)");
@@ -318,7 +314,7 @@ namespace IntegrationTools.Commands
                 }
                 if (!ShouldSend(resolved, plan.Call.Request)) return;
                 StartWrite(Method(plan), ct => planner.ApplyAsync(plan, ct, listing),
-                    applied => { WriteVerbose($"{resolved}: {plan.Describe()}."); WriteObject(applied); }, Operation, resolved, ex => Advice(ex, definition.RestApiId ?? ""));
+                    applied => { WriteVerbose($"{resolved}: {plan.Describe()}."); WriteObject(applied); }, resolved, ex => Advice(ex, definition.RestApiId ?? ""));
             });
         }
 
@@ -328,7 +324,7 @@ namespace IntegrationTools.Commands
         private bool LookedUp(string target, System.Action lookup)
         {
             var done = false;
-            RunForItem(Operation, target, null, () =>
+            RunForItem(target, null, () =>
             {
                 lookup();
                 done = true;

@@ -7,7 +7,6 @@ namespace IntegrationTools.Commands
     {
         private const string ByIdSet = "ById";
         private const string DefinitionSet = "Definition";
-        private const string Operation = "SetRestIntegrationResponse";
 
         #region Parameters
 
@@ -90,8 +89,8 @@ namespace IntegrationTools.Commands
             var definition = RestIntegrationResponseDefinition.Read(plain, findings);
             var target = definition.Target;
             var planner = Planner;
-            if (!CheckBeforeSending(planner.Check(definition, findings), Operation, target)) return;
-            RunForItem(Operation, target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
+            if (!CheckBeforeSending(planner.Check(definition, findings), target)) return;
+            RunForItem(target, ex => Advice(ex, definition.RestApiId ?? ""), () =>
             {
                 var plan = WaitFor(planner.PlanPutResponseAsync(definition, CancellationToken));
                 if (!ShouldSend($"{plan.Target} {definition.StatusCode}", plan.Call.Request)) return;

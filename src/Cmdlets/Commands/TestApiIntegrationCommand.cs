@@ -18,9 +18,6 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(TestInvokeResult))]
     public sealed class TestApiIntegrationCommand : IntegrationToolsCmdlet
     {
-        private const string Operation = "TestApiIntegration";
-        private int _count;
-
         #region Parameters
 
         /// <summary>The definition: a hashtable, an object (ConvertFrom-Json of an AWS CLI skeleton, Import-Csv, YAML), or Get- output.</summary>
@@ -93,12 +90,12 @@ namespace IntegrationTools.Commands
 
         protected override void ProcessRecord()
         {
-            _count++;
+            NextInput();
             var plain = DefinitionInput.ToPlain(InputObject);
             // Offline: the region (for checks such as a Lambda URI in another region) is only what -Region says.
             var context = new RuleContext(Region, ProtocolType?.ToUpperInvariant());
             var kind = (DefinitionKind)Enum.Parse(typeof(DefinitionKind), ApiKind, ignoreCase: true);
-            var result = DefinitionValidator.Validate(plain, kind, context, $"input {_count}");
+            var result = DefinitionValidator.Validate(plain, kind, context, InputName);
             if (!Live && !Invoke)
             {
                 // Offline: nothing to add to the catalog's findings.

@@ -8,8 +8,6 @@ namespace IntegrationTools.Commands
     [OutputType(typeof(RestIntegration))]
     public sealed class UpdateRestIntegrationCommand : RestMethodTargetCmdlet
     {
-        private const string Operation = "UpdateRestIntegration";
-
         private static readonly string[] FriendlyParameters =
         {
             nameof(IntegrationHttpMethod), nameof(Uri), nameof(ConnectionType), nameof(ConnectionId), nameof(Credentials),
@@ -113,7 +111,7 @@ namespace IntegrationTools.Commands
             var changes = RestIntegrationDefinition.Read(DefinitionInput.ToPlain(BoundValues(FriendlyParameters)), findings);
             var raw = RestIntegrationPatch.Normalize(PatchOperation);
             findings.AddRange(RestInputRules.CheckPatch(raw, target));
-            if (!CheckTarget(Operation, target, findings)) return;
+            if (!CheckTarget(target, findings)) return;
             if (!FriendlyParameters.Any(MyInvocation.BoundParameters.ContainsKey) && raw.Count == 0)
             {
                 WriteError(Failures.ForInput($"{target}: nothing to change. Name what to change, such as -TimeoutInMillis 5000 or -Uri, or give -PatchOperation.",
@@ -123,10 +121,10 @@ namespace IntegrationTools.Commands
 
             ShowProgress(target);
             var planner = Planner;
-            RunForItem(Operation, target, Advice, () =>
+            RunForItem(target, Advice, () =>
             {
                 var plan = WaitFor(planner.PlanUpdateAsync(RestApiId, ResourceId, ResourcePath, Method, changes, raw, CancellationToken));
-                if (!CheckBeforeSending(plan.Findings, Operation, plan.Target.ToString())) return;
+                if (!CheckBeforeSending(plan.Findings, plan.Target.ToString())) return;
                 if (plan.NothingToSend)
                 {
                     WriteWarning($"{plan.Target}: nothing was sent: the keys to remove are not there, so the integration is already as asked.");

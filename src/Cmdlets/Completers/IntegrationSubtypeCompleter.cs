@@ -1,26 +1,11 @@
-using System.Management.Automation.Language;
-
 namespace IntegrationTools.Completers
 {
-    /// <summary>Completes -IntegrationSubtype with the AWS service actions HTTP APIs know; never throws.</summary>
-    public sealed class IntegrationSubtypeCompleter : IArgumentCompleter
+    /// <summary>Completes -IntegrationSubtype with the AWS service actions HTTP APIs know, each with what it does and needs.</summary>
+    public sealed class IntegrationSubtypeCompleter : FixedValuesCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                var prefix = (wordToComplete ?? "").Trim('\'', '"');
-                return ApiIntegrationValues.Subtypes
-                    .Where(s => s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    .Select(s => new CompletionResult(s.Name, s.Name, CompletionResultType.ParameterValue,
-                        $"{s.Description} Needs: {string.Join(", ", s.Required)}."))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<CompletionResult>();
-            }
-        }
+        protected override IEnumerable<(string Value, string Tip)> Values =>
+            ApiIntegrationValues.Subtypes.Select(s => (s.Name, $"{s.Description} Needs: {string.Join(", ", s.Required)}."));
+
+        protected override bool Quoted => false;
     }
 }

@@ -1,30 +1,11 @@
-using System.Management.Automation.Language;
-
 namespace IntegrationTools.Completers
 {
-    /// <summary>Completes -Region with the regions AWSSDK.Core knows; never throws.</summary>
-    public sealed class RegionCompleter : IArgumentCompleter
+    /// <summary>Completes -Region with the regions AWSSDK.Core knows, each with its name as the tooltip.</summary>
+    public sealed class RegionCompleter : FixedValuesCompleter
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            try
-            {
-                return Complete(wordToComplete);
-            }
-            catch (Exception)
-            {
-                return Enumerable.Empty<CompletionResult>();
-            }
-        }
+        protected override IEnumerable<(string Value, string Tip)> Values =>
+            Session.KnownRegions.All.Select(r => (r.Key, r.Value));
 
-        private static List<CompletionResult> Complete(string word)
-        {
-            var prefix = (word ?? "").Trim('\'', '"');
-            return Session.KnownRegions.All
-                .Where(r => r.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                .Select(r => new CompletionResult(r.Key, r.Key, CompletionResultType.ParameterValue, r.Value))
-                .ToList();
-        }
+        protected override bool Quoted => false;
     }
 }
