@@ -135,6 +135,18 @@ public class SecretTests
     }
 
     [Fact]
+    public void A_resolved_session_as_text_never_shows_its_credentials()
+    {
+        var session = TestSessions.Create(sessionToken: TestSessions.SessionToken);
+        var text = session.ToString();
+        AssertNoSecrets(new[] { text });
+        Assert.DoesNotContain(TestSessions.AccessKey, text, StringComparison.Ordinal);
+        Assert.Contains(session.Region, text, StringComparison.Ordinal);
+        // Not a record's member-by-member text, which would print the credentials object.
+        Assert.DoesNotContain("Credentials", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancellation_ShowsNoSecret()
     {
         var session = TestSessions.Create(sessionToken: TestSessions.SessionToken);

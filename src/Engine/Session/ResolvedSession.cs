@@ -33,6 +33,7 @@ namespace IntegrationTools.Session
         /// <summary>Where the retry and pacing settings came from, for Debug output.</summary>
         public string PacingSource { get; internal set; } = "the defaults (5 attempts, 10 requests/s, burst 40)";
 
+        /// <summary>"us-east-1 via https://…": never the credentials (a record would otherwise print every member).</summary>
         public override string ToString() => $"{Region} via {Endpoint}";
     }
 }
