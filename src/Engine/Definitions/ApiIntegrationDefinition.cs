@@ -192,8 +192,9 @@ namespace IntegrationTools.Definitions
         {
             var values = DefinitionReader.Read(Schema, input, target, findings, keepEmpty);
             var definition = new ApiIntegrationDefinition();
+            // A new definition's members are null: only the values read are set.
             foreach (var field in Schema.Fields)
-                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, values.Get(field));
+                if (field.Role != FieldRole.Echo && values.Get(field) is { } value) FieldValues.Set(definition, field, value);
             return definition;
         }
     }

@@ -16,6 +16,12 @@ namespace IntegrationTools.Definitions
     /// <summary>Which family a definition belongs to, told from its fields.</summary>
     internal static class DefinitionKinds
     {
+        /// <summary>
+        /// The family of every key a definition may have (field names, aliases, containers such as tlsConfig), taken from
+        /// the two field tables: Rest or Api for a key of one of them, Auto for a key of both. One look-up per key.
+        /// </summary>
+        private static readonly Dictionary<string, DefinitionKind> Families = FamiliesOf(RestIntegrationDefinition.Schema, ApiIntegrationDefinition.Schema);
+
         /// <summary>Tells a REST definition from an HTTP/WebSocket one by the fields only one of them has.</summary>
         public static DefinitionKind Detect(object? input)
         {
@@ -25,12 +31,20 @@ namespace IntegrationTools.Definitions
             while (entries.MoveNext())
             {
                 var key = entries.Key as string ?? Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? "";
-                var inRest = RestIntegrationDefinition.Schema.Find(key) != null || RestIntegrationDefinition.Schema.Container(key) != null;
-                var inApi = ApiIntegrationDefinition.Schema.Find(key) != null || ApiIntegrationDefinition.Schema.Container(key) != null;
-                if (inRest && !inApi) rest++;
-                if (inApi && !inRest) api++;
+                if (!Families.TryGetValue(key, out var family)) continue;
+                if (family == DefinitionKind.Rest) rest++;
+                if (family == DefinitionKind.Api) api++;
             }
             return rest > api ? DefinitionKind.Rest : api > rest ? DefinitionKind.Api : DefinitionKind.Auto;
+        }
+
+        private static Dictionary<string, DefinitionKind> FamiliesOf(DefinitionSchema rest, DefinitionSchema api)
+        {
+            var families = new Dictionary<string, DefinitionKind>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in rest.Keys) families[key] = DefinitionKind.Rest;
+            foreach (var key in api.Keys)
+                families[key] = families.TryGetValue(key, out var known) && known != DefinitionKind.Api ? DefinitionKind.Auto : DefinitionKind.Api;
+            return families;
         }
     }
 }

@@ -109,10 +109,10 @@ namespace IntegrationTools.Definitions
 
         private static Finding UnknownKey(DefinitionSchema schema, string key, string target)
         {
-            var closest = Closest.To(key, schema.KnownNames(), 1);
+            var closest = Closest.To(key, schema.KnownNames, 1);
             var hint = closest.Count > 0 && Closest.Distance(key, closest[0]) <= Math.Max(3, key.Length / 2) ? $" Did you mean '{closest[0]}'?" : "";
             return ReadingRules.UnknownField.Finding(target, key, $"'{key}' is not a field of {schema.Description}.{hint}",
-                $"Remove it or use one of: {string.Join(", ", schema.KnownNames())}.");
+                $"Remove it or use one of: {schema.KnownNameList}.");
         }
 
         private static bool TryConvert(FieldKind kind, object raw, out object? value, out string problem)
@@ -131,7 +131,7 @@ namespace IntegrationTools.Definitions
                 case FieldKind.Integer:
                     switch (raw)
                     {
-                        case int i: value = i; return true;
+                        case int _: value = raw; return true; // already boxed
                         case long l when l >= int.MinValue && l <= int.MaxValue: value = (int)l; return true;
                         case short sh: value = (int)sh; return true;
                         case byte b: value = (int)b; return true;
@@ -145,7 +145,7 @@ namespace IntegrationTools.Definitions
                 case FieldKind.Boolean:
                     switch (raw)
                     {
-                        case bool b: value = b; return true;
+                        case bool _: value = raw; return true;
                         case int i when i == 0 || i == 1: value = i == 1; return true;
                         case string text when bool.TryParse(text.Trim(), out var parsed): value = parsed; return true;
                     }

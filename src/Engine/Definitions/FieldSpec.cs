@@ -204,6 +204,8 @@ namespace IntegrationTools.Definitions
                 }
                 foreach (var name in field.AllNames()) _byName[name] = field;
             }
+            KnownNames = fields.Where(f => f.Role != FieldRole.Echo).Select(f => f.Name).ToArray();
+            KnownNameList = string.Join(", ", KnownNames);
         }
 
         /// <summary>What the definition is, for messages: "a REST API integration definition".</summary>
@@ -222,6 +224,9 @@ namespace IntegrationTools.Definitions
         /// <summary>The place of the field with this canonical name (any case), or -1.</summary>
         internal int IndexOf(string name) =>
             _indexByName.TryGetValue(name, out var index) ? index : Find(name)?.Index ?? -1;
+
+        /// <summary>Every key this schema reads: field names, aliases and containers.</summary>
+        internal IEnumerable<string> Keys => _byName.Keys.Concat(_containers.Keys);
 
         public IReadOnlyList<FieldSpec>? Container(string key) => _containers.TryGetValue(key, out var members) ? members : null;
 
@@ -261,10 +266,9 @@ namespace IntegrationTools.Definitions
         }
 
         /// <summary>Every name a user may write (for "did you mean" suggestions).</summary>
-        public IEnumerable<string> KnownNames()
-        {
-            foreach (var field in Fields)
-                if (field.Role != FieldRole.Echo) yield return field.Name;
-        }
+        public IReadOnlyList<string> KnownNames { get; }
+
+        /// <summary>The <see cref="KnownNames"/> as one line: "RestApiId, ResourceId, ...".</summary>
+        public string KnownNameList { get; }
     }
 }

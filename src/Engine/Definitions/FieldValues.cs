@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Reflection;
 
 namespace IntegrationTools.Definitions
 {
@@ -11,24 +10,24 @@ namespace IntegrationTools.Definitions
     /// </summary>
     internal static class FieldValues
     {
-        private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new ConcurrentDictionary<(Type, string), PropertyInfo?>();
+        private static readonly ConcurrentDictionary<(Type, FieldSpec), FieldAccessor?> Accessors = new ConcurrentDictionary<(Type, FieldSpec), FieldAccessor?>();
 
         /// <summary>Whether <paramref name="type"/> has a property for the field.</summary>
-        public static bool Has(Type type, FieldSpec field) => Property(type, field.Name) != null;
+        public static bool Has(Type type, FieldSpec field) => Accessor(type, field) != null;
 
-        public static object? Get(object target, FieldSpec field) => Property(target.GetType(), field.Name)?.GetValue(target);
+        public static object? Get(object target, FieldSpec field) => Accessor(target.GetType(), field)?.Get(target);
 
         /// <summary>Sets the field on <paramref name="target"/>, converting collections to the property's type.</summary>
         public static void Set(object target, FieldSpec field, object? value)
         {
-            var property = Property(target.GetType(), field.Name) ?? throw new ArgumentException($"{target.GetType().Name} has no property {field.Name}.", nameof(field));
-            // A model's collections are never null: "not given" is an empty one there.
-            if (value == null && target.GetType().Namespace == "IntegrationTools.Models"
-                && property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
-                value = Activator.CreateInstance(property.PropertyType);
-            else if (value != null && !property.PropertyType.IsInstanceOfType(value))
-                value = Converted(value, property.PropertyType);
-            property.SetValue(target, value);
+            var accessor = Accessor(target.GetType(), field) ?? throw new ArgumentException($"{target.GetType().Name} has no property {field.Name}.", nameof(field));
+            if (value == null ? !accessor.NewWhenNull : accessor.Holds(value))
+            {
+                accessor.Set(target, value);
+                return;
+            }
+            var type = accessor.Property.PropertyType;
+            accessor.Set(target, value == null ? Activator.CreateInstance(type) : Converted(value, type));
         }
 
         /// <summary>A deep copy of a field value (maps and lists are copied; text and numbers are immutable).</summary>
@@ -111,7 +110,6 @@ namespace IntegrationTools.Definitions
             return value;
         }
 
-        private static PropertyInfo? Property(Type type, string name) =>
-            Properties.GetOrAdd((type, name), key => key.Item1.GetProperty(key.Item2, BindingFlags.Public | BindingFlags.Instance));
+        private static FieldAccessor? Accessor(Type type, FieldSpec field) => Accessors.GetOrAdd((type, field), key => FieldAccessor.Of(key.Item1, key.Item2.Name));
     }
 }

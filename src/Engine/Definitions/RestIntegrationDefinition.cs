@@ -66,8 +66,9 @@ namespace IntegrationTools.Definitions
         {
             var values = DefinitionReader.Read(Schema, input, target, findings);
             var definition = new RestIntegrationDefinition();
+            // A new definition's members are null: only the values read are set.
             foreach (var field in Schema.Fields)
-                if (field.Role != FieldRole.Echo) FieldValues.Set(definition, field, FieldValues.Normalized(field, values.Get(field)));
+                if (field.Role != FieldRole.Echo && values.Get(field) is { } value) FieldValues.Set(definition, field, FieldValues.Normalized(field, value));
             return definition;
         }
 

@@ -33,12 +33,15 @@ namespace IntegrationTools.Text
 
         [ThreadStatic] private static int[]? _previous;
         [ThreadStatic] private static int[]? _current;
+        [ThreadStatic] private static char[]? _lower;
 
         public static int Distance(string a, string b)
         {
-            // Two rows of the edit-distance table, reused across calls on this thread.
+            // Two rows of the edit-distance table and b in lower case, reused across calls on this thread.
             var previous = _previous != null && _previous.Length > b.Length ? _previous : _previous = new int[Math.Max(b.Length + 1, 64)];
             var current = _current != null && _current.Length > b.Length ? _current : _current = new int[Math.Max(b.Length + 1, 64)];
+            var lower = _lower != null && _lower.Length >= b.Length ? _lower : _lower = new char[Math.Max(b.Length, 64)];
+            for (var j = 0; j < b.Length; j++) lower[j] = char.ToLowerInvariant(b[j]);
             for (var j = 0; j <= b.Length; j++) previous[j] = j;
             for (var i = 1; i <= a.Length; i++)
             {
@@ -46,7 +49,7 @@ namespace IntegrationTools.Text
                 var ca = char.ToLowerInvariant(a[i - 1]);
                 for (var j = 1; j <= b.Length; j++)
                 {
-                    var cost = ca == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                    var cost = ca == lower[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
                 }
                 var swap = previous;

@@ -62,7 +62,7 @@ namespace IntegrationTools.Text
         /// <summary>'…a long value…' becomes '…its first characters…' (N characters).</summary>
         private static string ShortenQuoted(string text)
         {
-            if (text.Length <= MaxQuotedValue) return text;
+            if (text.Length <= MaxQuotedValue || text.IndexOf('\'') < 0) return text;
             var sb = new StringBuilder(System.Math.Min(text.Length, MaxText + 200));
             var i = 0;
             while (i < text.Length)
