@@ -12,10 +12,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     $InvalidDefinition = 'NewApiIntegrationInvalidDefinition,IntegrationTools.Commands.NewApiIntegrationCommand'
     $Listener = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/orders/50dc6c495c0c9188/0467ef3c8400ae65'
@@ -59,8 +57,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'New-ApiIntegration' {

@@ -8,10 +8,8 @@
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     # A REST API with $Count resources /rN, each with a GET method.
     function New-RestApiWithMethods([string] $Name, [int] $Count) {
@@ -31,8 +29,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Set-RestIntegration: requests per definition' {

@@ -12,10 +12,8 @@
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     # The faults of the proof; the seed makes them the same on every run.
     $Faults = @{
@@ -34,8 +32,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'New-ApiIntegration: <Count> definitions through faults' -Tag 'Slow' -ForEach @(@{ Count = 100 }) {

@@ -5,10 +5,8 @@
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
     $Command = 'IntegrationTools.Commands.ImportIntegrationDefinitionCommand'
     $ConvertCommand = 'IntegrationTools.Commands.ConvertFromIntegrationDefinitionCommand'
     $ExportCommand = 'IntegrationTools.Commands.ExportIntegrationDefinitionCommand'
@@ -18,8 +16,7 @@ BeforeAll {
 
 AfterAll {
     Remove-Item -LiteralPath $folder -Recurse -ErrorAction Ignore
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Import-IntegrationDefinition' {

@@ -17,10 +17,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
     $ManifestPath = Get-BuiltModulePath
     $ModuleFolder = Split-Path -Parent $ManifestPath
     $HelpFolder = Join-Path (Get-RepositoryRoot) 'docs/help'
@@ -133,8 +131,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'The module folder' {

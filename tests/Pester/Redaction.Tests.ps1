@@ -37,10 +37,8 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     $AccessKey = 'AKIAREDACTCANARY0001'
     $SecretKey = 'rEdAcT/SeCrEt+CaNaRy/0123456789abcdefABCD'
@@ -168,8 +166,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Redaction' -ForEach @(@{ Commands = $Commands; RequestCount = $RequestCases.Count }) {

@@ -8,15 +8,12 @@
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module -Name (Join-Path $PSScriptRoot 'FaultProxy.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Reads through throttling and faults' -Tag 'Slow' {

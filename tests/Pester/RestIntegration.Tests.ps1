@@ -13,10 +13,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     $SetSuffix = ',IntegrationTools.Commands.SetRestIntegrationCommand'
     $UpdateSuffix = ',IntegrationTools.Commands.UpdateRestIntegrationCommand'
@@ -88,8 +86,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Set-RestIntegration' {

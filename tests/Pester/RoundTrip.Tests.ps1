@@ -14,10 +14,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
     $FunctionArn = 'arn:aws:lambda:us-east-1:123456789012:function:list-pets'
 
     # Every kind of REST integration moto stores, one per method of a new shop.
@@ -55,8 +53,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Empty means not given' {

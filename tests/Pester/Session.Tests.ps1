@@ -6,10 +6,8 @@
 
 BeforeAll {
     Import-Module -Name (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $savedEnvironment = Set-TestAwsEnvironment
-    $moto = Start-MotoServer
+    $moto = Start-TestSuite
     $Endpoint = $moto.Endpoint
-    $null = Import-BuiltModule
 
     function Get-DebugMessage {
         # Runs the script block with $DebugPreference = 'Continue' and returns the debug messages it wrote;
@@ -21,8 +19,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-MotoServer -Server $moto
-    Restore-TestAwsEnvironment -Saved $savedEnvironment
+    Stop-TestSuite $moto
 }
 
 Describe 'Session errors' {

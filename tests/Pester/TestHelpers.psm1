@@ -301,6 +301,51 @@ function Start-MotoServer {
     return $server
 }
 
+function Start-TestSuite {
+    <#
+    .SYNOPSIS
+        What a Pester file against moto starts with: the test AWS environment (Set-TestAwsEnvironment), a moto server
+        (Start-MotoServer) and the built module (Import-BuiltModule).
+    .DESCRIPTION
+        Returns the moto server (Endpoint, Port, Process) with the environment it replaced (SavedEnvironment); give it to
+        Stop-TestSuite in AfterAll, which stops the server and puts the environment back.
+    .EXAMPLE
+        BeforeAll { $moto = Start-TestSuite; $Endpoint = $moto.Endpoint }
+        AfterAll { Stop-TestSuite $moto }
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    $saved = Set-TestAwsEnvironment
+    try {
+        $server = Start-MotoServer
+    }
+    catch {
+        Restore-TestAwsEnvironment -Saved $saved
+        throw
+    }
+    $server | Add-Member -NotePropertyName SavedEnvironment -NotePropertyValue $saved
+    $null = Import-BuiltModule
+    return $server
+}
+
+function Stop-TestSuite {
+    <#
+    .SYNOPSIS
+        Undoes Start-TestSuite: stops its moto server and restores the environment. $null is accepted and ignored, so
+        AfterAll can call it even when BeforeAll failed first.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Position = 0)]
+        [AllowNull()]
+        [object] $Suite
+    )
+    if ($null -eq $Suite) { return }
+    Stop-MotoServer -Server $Suite
+    Restore-TestAwsEnvironment -Saved $Suite.SavedEnvironment
+}
+
 function Stop-MotoServer {
     <#
     .SYNOPSIS
@@ -1745,5 +1790,7 @@ Export-ModuleMember -Function @(
     'Set-TestAwsEnvironment'
     'Set-TestAwsProfileFile'
     'Start-MotoServer'
+    'Start-TestSuite'
     'Stop-MotoServer'
+    'Stop-TestSuite'
 )
