@@ -1327,26 +1327,33 @@ function Invoke-WithoutHost {
         $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModulePath)).AddParameter('ErrorAction', 'Stop')
         $null = $shell.AddStatement().AddScript($Script)
         foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
-        $terminating = $null
-        $output = @()
-        try {
-            $output = @($shell.Invoke())
-        }
-        catch {
-            $terminating = $_.Exception
-        }
-        $errors = @($shell.Streams.Error)
-        if ($terminating) {
-            $inner = $terminating
-            while ($inner -is [System.Management.Automation.MethodInvocationException] -and $inner.InnerException) { $inner = $inner.InnerException }
-            if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $inner.ErrorRecord }
-            else { $errors += New-Object System.Management.Automation.ErrorRecord ($inner, 'WithoutHostTerminating', 'NotSpecified', $null) }
-        }
-        return [pscustomobject]@{ Output = $output; Errors = $errors; Terminating = $terminating }
+        return Invoke-ShellCaptured $shell
     }
     finally {
         $shell.Dispose()
     }
+}
+
+function Invoke-ShellCaptured {
+    # Invokes a [powershell] that has its runspace and commands, and returns Output, Errors (the error stream, then the
+    # record of the error that ended the script, if one did) and Terminating (that exception, out of the
+    # MethodInvocationException that Invoke wraps it in).
+    param([Parameter(Mandatory)] [powershell] $Shell)
+    $terminating = $null
+    $output = @()
+    try {
+        $output = @($Shell.Invoke())
+    }
+    catch {
+        $terminating = $_.Exception
+        while ($terminating -is [System.Management.Automation.MethodInvocationException] -and $terminating.InnerException) { $terminating = $terminating.InnerException }
+    }
+    $errors = @($Shell.Streams.Error)
+    if ($terminating) {
+        if ($terminating -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $terminating.ErrorRecord }
+        else { $errors += New-Object System.Management.Automation.ErrorRecord ($terminating, 'ScriptTerminating', 'NotSpecified', $null) }
+    }
+    return [pscustomobject]@{ Output = $output; Errors = $errors; Terminating = $terminating }
 }
 
 function Initialize-CapturingHost {
@@ -1549,26 +1556,9 @@ function Invoke-WithCapturingHost {
         foreach ($name in $Variables.Keys) { $runspace.SessionStateProxy.SetVariable($name, $Variables[$name]) }
         $null = $shell.AddCommand('Import-Module').AddParameter('Name', (Get-BuiltModulePath)).AddParameter('ErrorAction', 'Stop')
         $null = $shell.AddStatement().AddScript($Script)
-        $terminating = $null
-        $output = @()
-        try {
-            $output = @($shell.Invoke())
-        }
-        catch {
-            $terminating = $_.Exception
-            while ($terminating -is [System.Management.Automation.MethodInvocationException] -and $terminating.InnerException) { $terminating = $terminating.InnerException }
-        }
-        $errors = @($shell.Streams.Error)
-        if ($terminating) {
-            if ($terminating -is [System.Management.Automation.IContainsErrorRecord]) { $errors += $terminating.ErrorRecord }
-            else { $errors += New-Object System.Management.Automation.ErrorRecord ($terminating, 'CapturingHostTerminating', 'NotSpecified', $null) }
-        }
-        return [pscustomobject]@{
-            Output      = $output
-            Errors      = $errors
-            Terminating = $terminating
-            HostText    = $capturingHost.Text -replace '\x1b\[[0-9;?]*[ -/]*[@-~]', ''
-        }
+        $run = Invoke-ShellCaptured $shell
+        $run | Add-Member -NotePropertyName HostText -NotePropertyValue ($capturingHost.Text -replace '\x1b\[[0-9;?]*[ -/]*[@-~]', '')
+        return $run
     }
     finally {
         $shell.Dispose()
